@@ -1,0 +1,71 @@
+package dev.storesapi.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A PostgreSQL DATABASE_URL as hosting platforms hand it out ({@code postgres://user:pass@host:port/db?sslmode=require}),
+ * split into what JDBC wants: a {@code jdbc:postgresql://} URL (query parameters kept) and separate,
+ * URL-decoded credentials. pgjdbc cannot read credentials in the authority itself.
+ *
+ * @param username null when the URL has none (then the JDBC URL or the driver decides)
+ * @param password null when the URL has none
+ */
+public record DatabaseUrl(String jdbcUrl, String username, String password) {
+
+    private static final String EXPECTED =
+            "DATABASE_URL must look like postgres://user:password@host:5432/database (also postgresql:// or "
+                    + "jdbc:postgresql://); URL-encode special characters in the user name and password.";
+
+    public static DatabaseUrl parse(String value) {
+        String url = value.strip();
+        boolean jdbc = url.startsWith("jdbc:");
+        URI uri = toUri(jdbc ? url.substring("jdbc:".length()) : url);
+        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(EXPECTED);
+        }
+        if (jdbc && uri.getRawUserInfo() == null) {
+            return new DatabaseUrl(url, null, null);
+        }
+        if (uri.getHost() == null || uri.getRawPath() == null || uri.getRawPath().length() < 2) {
+            throw new IllegalArgumentException(EXPECTED);
+        }
+        StringBuilder jdbcUrl = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            jdbcUrl.append(':').append(uri.getPort());
+        }
+        jdbcUrl.append(uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            jdbcUrl.append('?').append(uri.getRawQuery());
+        }
+        String username = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] credentials = uri.getRawUserInfo().split(":", 2);
+            username = decode(credentials[0]);
+            password = credentials.length == 2 ? decode(credentials[1]) : null;
+        }
+        return new DatabaseUrl(jdbcUrl.toString(), username, password);
+    }
+
+    private static URI toUri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            // The message would echo the URL, password included.
+            throw new IllegalArgumentException(EXPECTED);
+        }
+    }
+
+    /** Percent-decoding only: in a URL's user info a '+' is a plus, not a space. */
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseUrl[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? null : "***") + "]";
+    }
+}

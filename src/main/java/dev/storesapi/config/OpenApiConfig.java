@@ -1,0 +1,119 @@
+package dev.storesapi.config;
+
+import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.ProblemCodes;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    private static final String PROBLEM = "Problem";
+
+    @Bean
+    OpenAPI storesApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Stores API")
+                        .version("1")
+                        .description("Stores, items and tags. Errors are RFC 9457 `application/problem+json` "
+                                + "with a stable `error` code."))
+                .components(new Components().addSchemas(PROBLEM, problemSchema()));
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return (operation, handlerMethod) -> {
+            SortedSet<Integer> statuses = new TreeSet<>();
+            statuses.add(400);
+            statuses.add(500);
+            statuses.add(503);
+            if (operation.getRequestBody() != null) {
+                statuses.add(413);
+                statuses.add(415);
+                statuses.add(422);
+            }
+            ApiProblems.Responses declared = handlerMethod.getMethodAnnotation(ApiProblems.Responses.class);
+            if (declared != null) {
+                for (int status : declared.value()) {
+                    statuses.add(status);
+                }
+            }
+            statuses.forEach(status -> addProblem(operation, status));
+            return operation;
+        };
+    }
+
+    private static void addProblem(Operation operation, int status) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        HttpStatus httpStatus = HttpStatus.valueOf(status);
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", httpStatus.getReasonPhrase());
+        example.put("status", status);
+        example.put("detail", EXAMPLE_DETAILS.getOrDefault(status, httpStatus.getReasonPhrase() + "."));
+        example.put("instance", "/store/1");
+        example.put("error", ProblemCodes.forStatus(httpStatus));
+        if (status == 422) {
+            example.put("errors", Map.of("name", new String[] {"must not be blank"}));
+        }
+        if (status == 500) {
+            example.put("trace_id", "5f0c6a4e-8a0b-4a53-9b8e-2d1c0f3b7a11");
+        }
+        MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                .example(example);
+        operation.getResponses().putIfAbsent(String.valueOf(status), new ApiResponse()
+                .description(httpStatus.getReasonPhrase())
+                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        mediaType)));
+    }
+
+    private static final Map<Integer, String> EXAMPLE_DETAILS = Map.of(
+            400, "The request body is not valid JSON.",
+            404, "Store not found.",
+            409, "A store with that name already exists.",
+            413, "The request body must not exceed 1 MiB.",
+            415, "Content-Type 'text/plain' is not supported.",
+            422, "The request body has invalid fields.",
+            500, "An unexpected error occurred. Quote the trace_id when you report it.",
+            503, "The database is unavailable. Try again shortly.");
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Not Found"))
+                .addProperty("status", new IntegerSchema().example(404))
+                .addProperty("detail", new StringSchema().example("Store not found."))
+                .addProperty("instance", new StringSchema().example("/store/9"))
+                .addProperty("error", new StringSchema().example("not_found")
+                        .description("Stable machine-readable code"))
+                .addProperty("errors", new MapSchema()
+                        .additionalProperties(new ArraySchema().items(new StringSchema()))
+                        .description("422 only: messages by JSON field name"))
+                .addProperty("trace_id", new StringSchema().description("500 only: correlation id of the logged cause"));
+    }
+}

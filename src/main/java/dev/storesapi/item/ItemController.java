@@ -1,0 +1,81 @@
+package dev.storesapi.item;
+
+import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.MessageResponse;
+import dev.storesapi.web.Names;
+import dev.storesapi.web.PageQuery;
+import dev.storesapi.web.PagedResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/item")
+@Tag(name = "Items", description = "Items of a store, with their tags")
+class ItemController {
+
+    private final ItemService items;
+
+    ItemController(ItemService items) {
+        this.items = items;
+    }
+
+    @GetMapping
+    @Operation(summary = "List items, optionally of one store and/or with one tag", description = ApiProblems.PAGED)
+    ResponseEntity<List<ItemResponse>> list(
+            @Parameter(description = "Only items of this store.", example = "1")
+            @RequestParam(name = "store_id", required = false) @Positive Long storeId,
+            @Parameter(description = "Only items linked to a tag with this name.", example = "furniture")
+            @RequestParam(name = "tag", required = false) String tag,
+            @ParameterObject @Valid PageQuery page) {
+        ItemFilter filter = new ItemFilter(storeId, Names.trim(tag));
+        return PagedResponses.ok(items.list(filter, page.toPageRequest()));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an item in a store")
+    @ApiProblems.Responses({404})
+    ResponseEntity<ItemResponse> create(@Valid @RequestBody ItemCreateRequest request) {
+        ItemResponse item = items.create(request);
+        return ResponseEntity.created(URI.create("/item/" + item.id())).body(item);
+    }
+
+    @GetMapping("/{item_id}")
+    @Operation(summary = "Get an item with its store and tags")
+    @ApiProblems.Responses({404})
+    ItemResponse get(@PathVariable("item_id") @Positive long itemId) {
+        return items.get(itemId);
+    }
+
+    @PutMapping("/{item_id}")
+    @Operation(summary = "Update an item's fields",
+            description = "Fields given are replaced; \"description\": null clears it; null name or price is a 422. "
+                    + "Moving a tagged item to another store is a 422: unlink its tags first.")
+    @ApiProblems.Responses({404})
+    ItemResponse update(@PathVariable("item_id") @Positive long itemId, @Valid @RequestBody ItemUpdateRequest request) {
+        return items.update(itemId, request);
+    }
+
+    @DeleteMapping("/{item_id}")
+    @Operation(summary = "Delete an item")
+    @ApiProblems.Responses({404})
+    MessageResponse delete(@PathVariable("item_id") @Positive long itemId) {
+        items.delete(itemId);
+        return new MessageResponse("Item deleted.");
+    }
+}

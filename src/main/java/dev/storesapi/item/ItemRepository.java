@@ -1,0 +1,27 @@
+package dev.storesapi.item;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExecutor<Item> {
+
+    List<Item> findByStoreIdInOrderByIdAsc(Collection<Long> storeIds);
+
+    @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id = :id")
+    Optional<Item> findWithStoreAndTagsById(Long id);
+
+    @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id in :ids")
+    List<Item> findWithStoreAndTagsByIdIn(Collection<Long> ids);
+
+    boolean existsByTagsId(Long tagId);
+
+    /** One statement; the database cascades to the item's tag links. */
+    @Modifying
+    @Query("delete from Item i where i.id = :id")
+    int deleteItemById(Long id);
+}

@@ -1,0 +1,94 @@
+package dev.storesapi.item;
+
+import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.domain.RuleViolationException;
+import dev.storesapi.store.Store;
+import dev.storesapi.store.StoreService;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class ItemService {
+
+    private static final String NOT_FOUND = "Item not found.";
+
+    private final ItemRepository items;
+    private final StoreService stores;
+
+    ItemService(ItemRepository items, StoreService stores) {
+        this.items = items;
+        this.stores = stores;
+    }
+
+    /** Three queries whatever the page size: the page, its count, then stores and tags of the page. */
+    public Page<ItemResponse> list(ItemFilter filter, Pageable pageable) {
+        Page<Item> page = items.findAll(filter.toSpecification(), pageable);
+        if (page.isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, page.getTotalElements());
+        }
+        List<Long> ids = page.getContent().stream().map(Item::getId).toList();
+        List<ItemResponse> content = items.findWithStoreAndTagsByIdIn(ids).stream()
+                .sorted(Comparator.comparing(Item::getId))
+                .map(ItemResponse::from)
+                .toList();
+        return new PageImpl<>(content, pageable, page.getTotalElements());
+    }
+
+    public ItemResponse get(long itemId) {
+        return ItemResponse.from(findWithStoreAndTags(itemId));
+    }
+
+    @Transactional
+    public ItemResponse create(ItemCreateRequest request) {
+        Store store = stores.findStore(request.storeId());
+        Item item = items.save(new Item(request.name(), request.price(), request.description(), store));
+        return ItemResponse.from(item);
+    }
+
+    @Transactional
+    public ItemResponse update(long itemId, ItemUpdateRequest request) {
+        Item item = findWithStoreAndTags(itemId);
+        if (request.getName() != null) {
+            item.setName(request.getName());
+        }
+        if (request.getPrice() != null) {
+            item.setPrice(request.getPrice());
+        }
+        if (request.descriptionGiven()) {
+            item.setDescription(request.getDescription());
+        }
+        if (request.getStoreId() != null && !Objects.equals(request.getStoreId(), item.getStore().getId())) {
+            moveToStore(item, request.getStoreId());
+        }
+        items.flush();
+        return ItemResponse.from(item);
+    }
+
+    @Transactional
+    public void delete(long itemId) {
+        if (items.deleteItemById(itemId) == 0) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+    }
+
+    private void moveToStore(Item item, long storeId) {
+        Store target = stores.findStore(storeId);
+        // Tags belong to a store, so a tagged item would end up linked to another store's tags.
+        if (!item.getTags().isEmpty()) {
+            throw new RuleViolationException(
+                    "Item and tag must belong to the same store. Unlink the item's tags before moving it.");
+        }
+        item.setStore(target);
+    }
+
+    private Item findWithStoreAndTags(long itemId) {
+        return items.findWithStoreAndTagsById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.storesapi.store;
+
+import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.MessageResponse;
+import dev.storesapi.web.PageQuery;
+import dev.storesapi.web.PagedResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/store")
+@Tag(name = "Stores", description = "Stores with their items and tags")
+class StoreController {
+
+    private final StoreService stores;
+
+    StoreController(StoreService stores) {
+        this.stores = stores;
+    }
+
+    @GetMapping
+    @Operation(summary = "List stores with their items and tags", description = ApiProblems.PAGED)
+    ResponseEntity<List<StoreResponse>> list(@ParameterObject @Valid PageQuery page) {
+        return PagedResponses.ok(stores.list(page.toPageRequest()));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a store")
+    @ApiProblems.Responses({409})
+    ResponseEntity<StoreResponse> create(@Valid @RequestBody StoreRequest request) {
+        StoreResponse store = stores.create(request);
+        return ResponseEntity.created(URI.create("/store/" + store.id())).body(store);
+    }
+
+    @GetMapping("/{store_id}")
+    @Operation(summary = "Get a store with its items and tags")
+    @ApiProblems.Responses({404})
+    StoreResponse get(@PathVariable("store_id") @Positive long storeId) {
+        return stores.get(storeId);
+    }
+
+    @DeleteMapping("/{store_id}")
+    @Operation(summary = "Delete a store with its items, tags and links")
+    @ApiProblems.Responses({404})
+    MessageResponse delete(@PathVariable("store_id") @Positive long storeId) {
+        stores.delete(storeId);
+        return new MessageResponse("Store deleted");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.storesapi.store;
+
+import dev.storesapi.web.Names;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record StoreRequest(
+        @Schema(example = "Corner shop", minLength = 1, maxLength = 80)
+        @NotBlank @Size(max = 80) String name) {
+
+    public StoreRequest {
+        name = Names.trim(name);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.storesapi.store;
+
+import dev.storesapi.domain.ConflictException;
+import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.item.Item;
+import dev.storesapi.item.ItemRepository;
+import dev.storesapi.item.PlainItem;
+import dev.storesapi.tag.PlainTag;
+import dev.storesapi.tag.Tag;
+import dev.storesapi.tag.TagRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class StoreService {
+
+    static final String NAME_TAKEN = "A store with that name already exists.";
+
+    private final StoreRepository stores;
+    private final ItemRepository items;
+    private final TagRepository tags;
+
+    StoreService(StoreRepository stores, ItemRepository items, TagRepository tags) {
+        this.stores = stores;
+        this.items = items;
+        this.tags = tags;
+    }
+
+    public Page<StoreResponse> list(Pageable pageable) {
+        Page<Store> page = stores.findAll(pageable);
+        return new PageImpl<>(withItemsAndTags(page.getContent()), pageable, page.getTotalElements());
+    }
+
+    public StoreResponse get(long storeId) {
+        return withItemsAndTags(List.of(findStore(storeId))).getFirst();
+    }
+
+    /** Loads a store or fails with the contract's 404; also used to check a store exists. */
+    public Store findStore(long storeId) {
+        return stores.findById(storeId).orElseThrow(() -> new NotFoundException("Store not found."));
+    }
+
+    @Transactional
+    public StoreResponse create(StoreRequest request) {
+        if (stores.existsByName(request.name())) {
+            throw new ConflictException(NAME_TAKEN);
+        }
+        try {
+            Store store = stores.saveAndFlush(new Store(request.name()));
+            return StoreResponse.of(store, List.of(), List.of());
+        } catch (DataIntegrityViolationException raceWithAnotherCreate) {
+            // The unique constraint is the real guard: the check above only spares the common case an insert.
+            throw new ConflictException(NAME_TAKEN);
+        }
+    }
+
+    @Transactional
+    public void delete(long storeId) {
+        if (stores.deleteStoreById(storeId) == 0) {
+            throw new NotFoundException("Store not found.");
+        }
+    }
+
+    /** Two queries for any number of stores: all their items, then all their tags (no N+1). */
+    private List<StoreResponse> withItemsAndTags(List<Store> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(Store::getId).toList();
+        Map<Long, List<PlainItem>> itemsByStore = items.findByStoreIdInOrderByIdAsc(ids).stream()
+                .collect(Collectors.groupingBy(item -> storeIdOf(item),
+                        Collectors.mapping(PlainItem::from, Collectors.toList())));
+        Map<Long, List<PlainTag>> tagsByStore = tags.findByStoreIdInOrderByIdAsc(ids).stream()
+                .collect(Collectors.groupingBy(tag -> tag.getStore().getId(),
+                        Collectors.mapping(PlainTag::from, Collectors.toList())));
+        return page.stream()
+                .map(store -> StoreResponse.of(store,
+                        itemsByStore.getOrDefault(store.getId(), List.of()),
+                        tagsByStore.getOrDefault(store.getId(), List.of())))
+                .toList();
+    }
+
+    private static Long storeIdOf(Item item) {
+        // Reading the id of a lazy proxy does not load the store.
+        return item.getStore().getId();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.storesapi.tag;
+
+import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.MessageResponse;
+import dev.storesapi.web.PageQuery;
+import dev.storesapi.web.PagedResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Tags of a store, and their links to items")
+class TagController {
+
+    private final TagService tags;
+
+    TagController(TagService tags) {
+        this.tags = tags;
+    }
+
+    @GetMapping("/store/{store_id}/tag")
+    @Operation(summary = "List the tags of a store with their items", description = ApiProblems.PAGED)
+    @ApiProblems.Responses({404})
+    ResponseEntity<List<TagResponse>> listInStore(@PathVariable("store_id") @Positive long storeId,
+            @ParameterObject @Valid PageQuery page) {
+        return PagedResponses.ok(tags.listInStore(storeId, page.toPageRequest()));
+    }
+
+    @PostMapping("/store/{store_id}/tag")
+    @Operation(summary = "Create a tag in a store")
+    @ApiProblems.Responses({404, 409})
+    ResponseEntity<TagResponse> create(@PathVariable("store_id") @Positive long storeId,
+            @Valid @RequestBody TagRequest request) {
+        TagResponse tag = tags.createInStore(storeId, request);
+        return ResponseEntity.created(URI.create("/tag/" + tag.id())).body(tag);
+    }
+
+    @PostMapping("/item/{item_id}/tag/{tag_id}")
+    @Operation(summary = "Link an item to a tag of the same store",
+            description = "Idempotent: 201 when the link is created, 200 when it already existed.")
+    @ApiResponse(responseCode = "201", description = "Linked")
+    @ApiResponse(responseCode = "200", description = "Already linked")
+    @ApiProblems.Responses({404, 422})
+    ResponseEntity<TagResponse> link(@PathVariable("item_id") @Positive long itemId,
+            @PathVariable("tag_id") @Positive long tagId) {
+        TagService.LinkResult result = tags.linkToItem(itemId, tagId);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.tag());
+    }
+
+    @DeleteMapping("/item/{item_id}/tag/{tag_id}")
+    @Operation(summary = "Unlink an item from a tag")
+    @ApiProblems.Responses({404})
+    UnlinkResponse unlink(@PathVariable("item_id") @Positive long itemId,
+            @PathVariable("tag_id") @Positive long tagId) {
+        return tags.unlinkFromItem(itemId, tagId);
+    }
+
+    @GetMapping("/tag/{tag_id}")
+    @Operation(summary = "Get a tag with its store and items")
+    @ApiProblems.Responses({404})
+    TagResponse get(@PathVariable("tag_id") @Positive long tagId) {
+        return tags.get(tagId);
+    }
+
+    @DeleteMapping("/tag/{tag_id}")
+    @Operation(summary = "Delete a tag that no item is linked to")
+    @ApiProblems.Responses({404, 409})
+    MessageResponse delete(@PathVariable("tag_id") @Positive long tagId) {
+        tags.delete(tagId);
+        return new MessageResponse("Tag deleted.");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.storesapi.tag;
+
+import dev.storesapi.domain.ConflictException;
+import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.domain.RuleViolationException;
+import dev.storesapi.item.Item;
+import dev.storesapi.item.ItemRepository;
+import dev.storesapi.item.ItemResponse;
+import dev.storesapi.store.Store;
+import dev.storesapi.store.StoreService;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class TagService {
+
+    static final String NAME_TAKEN = "A tag with that name already exists in that store.";
+    private static final String NOT_FOUND = "Tag not found.";
+
+    private final TagRepository tags;
+    private final ItemRepository items;
+    private final StoreService stores;
+
+    TagService(TagRepository tags, ItemRepository items, StoreService stores) {
+        this.tags = tags;
+        this.items = items;
+        this.stores = stores;
+    }
+
+    /** Four queries whatever the page size: the store, the page, its count, then the page's stores and items. */
+    public Page<TagResponse> listInStore(long storeId, Pageable pageable) {
+        stores.findStore(storeId);
+        Page<Tag> page = tags.findByStoreId(storeId, pageable);
+        if (page.isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, page.getTotalElements());
+        }
+        List<Long> ids = page.getContent().stream().map(Tag::getId).toList();
+        List<TagResponse> content = tags.findWithStoreAndItemsByIdIn(ids).stream()
+                .sorted(Comparator.comparing(Tag::getId))
+                .map(TagResponse::from)
+                .toList();
+        return new PageImpl<>(content, pageable, page.getTotalElements());
+    }
+
+    public TagResponse get(long tagId) {
+        return findWithStoreAndItems(tagId);
+    }
+
+    @Transactional
+    public TagResponse createInStore(long storeId, TagRequest request) {
+        Store store = stores.findStore(storeId);
+        if (tags.existsByStoreIdAndName(storeId, request.name())) {
+            throw new ConflictException(NAME_TAKEN);
+        }
+        try {
+            Tag tag = tags.saveAndFlush(new Tag(request.name(), store));
+            return TagResponse.from(tag);
+        } catch (DataIntegrityViolationException raceWithAnotherCreate) {
+            throw new ConflictException(NAME_TAKEN);
+        }
+    }
+
+    /** Links an item to a tag of its store; returns whether a new link was created (false: it existed). */
+    @Transactional
+    public LinkResult linkToItem(long itemId, long tagId) {
+        Item item = findItem(itemId);
+        Tag tag = tags.findById(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!item.getStore().getId().equals(tag.getStore().getId())) {
+            throw new RuleViolationException("Item and tag must belong to the same store.");
+        }
+        boolean created = tags.linkItem(itemId, tagId) == 1;
+        return new LinkResult(findWithStoreAndItems(tagId), created);
+    }
+
+    @Transactional
+    public UnlinkResponse unlinkFromItem(long itemId, long tagId) {
+        findItem(itemId);
+        tags.findById(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (tags.unlinkItem(itemId, tagId) == 0) {
+            throw new NotFoundException("Item is not linked to that tag.");
+        }
+        ItemResponse item = ItemResponse.from(items.findWithStoreAndTagsById(itemId).orElseThrow());
+        return new UnlinkResponse("Item removed from tag", item, findWithStoreAndItems(tagId));
+    }
+
+    @Transactional
+    public void delete(long tagId) {
+        // The row lock makes "not linked" and the delete one step: a concurrent link waits, then finds no tag.
+        tags.findByIdForUpdate(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (items.existsByTagsId(tagId)) {
+            throw new ConflictException(
+                    "Could not delete tag. Make sure tag is not associated with any items, then try again.");
+        }
+        tags.deleteTagById(tagId);
+    }
+
+    public record LinkResult(TagResponse tag, boolean created) {
+    }
+
+    private Item findItem(long itemId) {
+        return items.findById(itemId).orElseThrow(() -> new NotFoundException("Item not found."));
+    }
+
+    private TagResponse findWithStoreAndItems(long tagId) {
+        return TagResponse.from(tags.findWithStoreAndItemsById(tagId)
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND)));
+    }
+}

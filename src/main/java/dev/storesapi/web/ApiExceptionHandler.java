@@ -1,0 +1,137 @@
+package dev.storesapi.web;
+
+import dev.storesapi.domain.ConflictException;
+import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.domain.RuleViolationException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.beans.TypeMismatchException;
+
+/**
+ * The one place where exceptions become RFC 9457 problems with the contract's {@code error} code
+ * (contract §4). Spring MVC's own exceptions (405, 415, 400...) come through
+ * {@link ResponseEntityExceptionHandler}; request-body problems are sorted into 400 (unreadable)
+ * and 422 (readable JSON with invalid fields) by {@link InvalidInput}.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
+        return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), request.getRequestURI());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
+        return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), request.getRequestURI());
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolated(RuleViolationException ex, HttpServletRequest request) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), request.getRequestURI());
+    }
+
+    /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolated(DataIntegrityViolationException ex, HttpServletRequest request) {
+        log.info("Constraint violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "The request conflicts with the current state of the data.",
+                request.getRequestURI());
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable. Try again shortly.", request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        String traceId = UUID.randomUUID().toString();
+        log.error("Unhandled error on {} {} trace_id={}", request.getMethod(), request.getRequestURI(), traceId, ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the trace_id when you report it.", request.getRequestURI());
+        problem.setProperty("trace_id", traceId);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(InvalidInput.fromUnreadableBody(ex, path(request)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
+        return respond(InvalidInput.fromErrors(body, ex.getBindingResult().getAllErrors(), path(request)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ParameterValidationResult> results = ex.getParameterValidationResults();
+        boolean body = results.stream()
+                .anyMatch(result -> result.getMethodParameter().hasParameterAnnotation(RequestBody.class));
+        return respond(InvalidInput.fromParameterResults(body, results, path(request)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return respond(InvalidInput.fromTypeMismatch(ex, path(request)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".";
+        return respond(Problems.of(HttpStatus.NOT_FOUND, detail, path(request)), headers);
+    }
+
+    /** Every problem built by {@link ResponseEntityExceptionHandler} gets the contract's extra fields here. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.decorate(problem, path(request));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+}

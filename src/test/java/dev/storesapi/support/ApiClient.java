@@ -1,0 +1,92 @@
+package dev.storesapi.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real HTTP client for the running application. Every response it sees is checked for leaks
+ * the contract forbids in any body: stack traces, SQL and Java class names.
+ */
+public class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern LEAK = Pattern.compile(
+            "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.lang)");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Environment environment;
+
+    public ApiClient(Environment environment) {
+        this.environment = environment;
+    }
+
+    public ApiResponse get(String path) {
+        return send(request(path).GET());
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return send(json(request(path), "POST", body));
+    }
+
+    public ApiResponse post(String path) {
+        return send(request(path).POST(BodyPublishers.noBody()));
+    }
+
+    public ApiResponse put(String path, Object body) {
+        return send(json(request(path), "PUT", body));
+    }
+
+    public ApiResponse delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** A request with a raw body and content type, e.g. malformed JSON. */
+    public ApiResponse raw(String method, String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).method(method, BodyPublishers.ofString(body)));
+    }
+
+    /** A body sent chunked, without Content-Length. */
+    public ApiResponse chunked(String method, String path, byte[] body) {
+        BodyPublisher publisher = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        return send(request(path).header("Content-Type", "application/json").method(method, publisher));
+    }
+
+    public ApiResponse send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), BodyHandlers.ofString());
+            ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body());
+            assertThat(result.body()).as("response body of %s", response.uri()).doesNotContainPattern(LEAK);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json");
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port") + path);
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
+        String text = body instanceof String string ? string : JSON.writeValueAsString(body);
+        return request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(text));
+    }
+}

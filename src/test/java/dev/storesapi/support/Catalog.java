@@ -1,0 +1,54 @@
+package dev.storesapi.support;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creates catalog data over HTTP, with unique names so tests never depend on each other. */
+public class Catalog {
+
+    private final ApiClient api;
+
+    public Catalog(ApiClient api) {
+        this.api = api;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public long store() {
+        return store(unique("store"));
+    }
+
+    public long store(String name) {
+        return created(api.post("/store", Map.of("name", name)));
+    }
+
+    public long item(long storeId) {
+        return item(storeId, unique("item"), new BigDecimal("9.99"));
+    }
+
+    public long item(long storeId, String name, BigDecimal price) {
+        return created(api.post("/item", Map.of("name", name, "price", price, "store_id", storeId)));
+    }
+
+    public long tag(long storeId) {
+        return tag(storeId, unique("tag"));
+    }
+
+    public long tag(long storeId, String name) {
+        return created(api.post("/store/" + storeId + "/tag", Map.of("name", name)));
+    }
+
+    public void link(long itemId, long tagId) {
+        assertThat(api.post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(201);
+    }
+
+    private static long created(ApiResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.id();
+    }
+}
