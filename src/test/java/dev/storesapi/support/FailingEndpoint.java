@@ -1,0 +1,16 @@
+package dev.storesapi.support;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Test-only route that fails with an internal message, to prove a 500 never shows it. */
+@RestController
+class FailingEndpoint {
+
+    static final String PATH = "/test-only/failure";
+
+    @GetMapping(PATH)
+    String fail() {
+        throw new IllegalStateException("SELECT password FROM users -- at dev.storesapi.Secret.leak()");
+    }
+}
