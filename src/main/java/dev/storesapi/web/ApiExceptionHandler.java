@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,6 +37,12 @@ import org.springframework.beans.TypeMismatchException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DatabaseAvailability database;
+
+    ApiExceptionHandler(DatabaseAvailability database) {
+        this.database = database;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
@@ -64,22 +68,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request.getRequestURI());
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
-        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable. Try again shortly.", request.getRequestURI());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-    }
-
+    /** Anything else is a 500 with a trace id, unless it is the database being unreachable (a 503). */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        if (database.isUnreachable(ex)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is unavailable. Try again shortly.", request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem);
+        }
         String traceId = UUID.randomUUID().toString();
         log.error("Unhandled error on {} {} trace_id={}", request.getMethod(), request.getRequestURI(), traceId, ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote the trace_id when you report it.", request.getRequestURI());
         problem.setProperty("trace_id", traceId);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

@@ -1,0 +1,97 @@
+package dev.storesapi;
+
+import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.ApiResponse;
+import dev.storesapi.support.Catalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.storesapi.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots as `./mvnw spring-boot:run` does without DATABASE_URL: on the embedded H2 file database,
+ * migrated by the same Flyway scripts, and runs every kind of SQL the catalog uses through the API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ApiClient.class, Catalog.class})
+class EmbeddedDatabaseIT {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        registry.add("DATA_DIR", DATA_DIR::toString);
+        registry.add("DATABASE_URL", () -> "");
+    }
+
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsOnTheEmbeddedFileDatabaseMigratedByFlyway() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:" + DATA_DIR + "/stores");
+        }
+        assertThat(Files.exists(DATA_DIR.resolve("stores.mv.db"))).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void servesTheWholeCatalog() {
+        String name = Catalog.unique("h2 shop");
+        long storeId = catalog.store(name);
+        assertProblem(api.post("/store", Map.of("name", name)), 409, "conflict");
+
+        long itemId = catalog.item(storeId);
+        long tagId = catalog.tag(storeId, "sale");
+        assertProblem(api.post("/store/" + storeId + "/tag", Map.of("name", "sale")), 409, "conflict");
+        assertThat(api.post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(201);
+        assertThat(api.post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(200);
+
+        ApiResponse filtered = api.get("/item?store_id=" + storeId + "&tag=sale&size=1");
+        assertThat(filtered.json().get(0).get("id").asLong()).isEqualTo(itemId);
+        assertThat(filtered.header("X-Total-Count")).isEqualTo("1");
+        assertThat(api.get("/store/" + storeId).json().get("items").size()).isEqualTo(1);
+        assertThat(api.get("/store/" + storeId + "/tag").json().get(0).get("items").size()).isEqualTo(1);
+
+        assertProblem(api.delete("/tag/" + tagId), 409, "conflict");
+        assertThat(api.delete("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(200);
+        assertThat(api.put("/item/" + itemId, Map.of("price", 20.5)).json().get("price").toString()).isEqualTo("20.5");
+        assertThat(api.delete("/tag/" + tagId).status()).isEqualTo(200);
+
+        catalog.link(itemId, catalog.tag(storeId));
+        assertThat(api.delete("/store/" + storeId).status()).isEqualTo(200);
+        assertProblem(api.get("/item/" + itemId), 404, "not_found");
+        assertThat(jdbc.queryForObject("select count(*) from items_tags where item_id = ?", Integer.class, itemId))
+                .isZero();
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("stores-h2-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.storesapi.web;
+
+import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.ApiResponse;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.storesapi.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Contract §4: database unreachable → 503, and the service recovers by itself when it returns. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.hikari.connection-timeout=1000",
+        "spring.datasource.hikari.validation-timeout=500"})
+@Import(ApiClient.class)
+class DatabaseUnavailableIT {
+
+    private static final Path DATA = tempDir();
+    private static final int PORT = freePort();
+    private static EmbeddedPostgres database = start();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @Autowired
+    ApiClient api;
+
+    @Test
+    void answersServiceUnavailableWhileTheDatabaseIsDownAndRecovers() throws IOException {
+        assertThat(api.get("/store").status()).isEqualTo(200);
+
+        database.close();
+        ApiResponse down = api.get("/store");
+        assertProblem(down, 503, "service_unavailable", "The database is unavailable. Try again shortly.");
+        assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+
+        database = start();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/store").status()).isEqualTo(200));
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        database.close();
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("stores-pg-down-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

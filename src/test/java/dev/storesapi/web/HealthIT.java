@@ -1,0 +1,34 @@
+package dev.storesapi.web;
+
+import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static dev.storesapi.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class HealthIT {
+
+    @Autowired
+    ApiClient api;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthProbesAreUp(String path) {
+        var response = api.get(path);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void nothingElseOfActuatorIsExposed() {
+        assertProblem(api.get("/actuator/env"), 404, "not_found");
+        assertProblem(api.get("/actuator/beans"), 404, "not_found");
+        assertThat(api.get("/actuator").body()).doesNotContain("env", "beans", "heapdump");
+    }
+}

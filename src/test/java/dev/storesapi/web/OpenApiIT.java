@@ -1,0 +1,91 @@
+package dev.storesapi.web;
+
+import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.ApiResponse;
+import dev.storesapi.support.IntegrationTest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Contract §6: OpenAPI 3.1 documents every catalog operation with its schemas and problems. */
+@IntegrationTest
+class OpenApiIT {
+
+    @Autowired
+    ApiClient api;
+
+    @ParameterizedTest(name = "{0} {1} documents {2}")
+    @CsvSource(delimiter = '|', value = {
+            "get    | /store                        | 400 500 503",
+            "post   | /store                        | 400 409 413 415 422 500 503",
+            "get    | /store/{store_id}             | 400 404 500 503",
+            "delete | /store/{store_id}             | 400 404 500 503",
+            "get    | /item                         | 400 500 503",
+            "post   | /item                         | 400 404 413 415 422 500 503",
+            "get    | /item/{item_id}               | 400 404 500 503",
+            "put    | /item/{item_id}               | 400 404 413 415 422 500 503",
+            "delete | /item/{item_id}               | 400 404 500 503",
+            "get    | /store/{store_id}/tag         | 400 404 500 503",
+            "post   | /store/{store_id}/tag         | 400 404 409 413 415 422 500 503",
+            "post   | /item/{item_id}/tag/{tag_id}  | 400 404 422 500 503",
+            "delete | /item/{item_id}/tag/{tag_id}  | 400 404 500 503",
+            "get    | /tag/{tag_id}                 | 400 404 500 503",
+            "delete | /tag/{tag_id}                 | 400 404 409 500 503"})
+    void documentsOperationWithSummaryAndProblemResponses(String method, String path, String problems) {
+        JsonNode operation = docs().get("paths").get(path).get(method);
+
+        assertThat(operation).as("%s %s", method, path).isNotNull();
+        assertThat(operation.get("summary").asString()).isNotBlank();
+        JsonNode responses = operation.get("responses");
+        assertThat(responses.propertyNames().stream().filter(code -> code.startsWith("2"))).isNotEmpty();
+        for (String status : problems.split(" ")) {
+            JsonNode problem = responses.get(status);
+            assertThat(problem).as("%s %s %s", method, path, status).isNotNull();
+            JsonNode content = problem.get("content").get("application/problem+json");
+            assertThat(content.get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+            assertThat(content.get("example").get("error").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void isOpenApi31WithExamplesInSchemas() {
+        JsonNode docs = docs();
+
+        assertThat(docs.get("openapi").asString()).startsWith("3.1");
+        JsonNode schemas = docs.get("components").get("schemas");
+        assertThat(schemas.get("ItemCreateRequest").get("properties").get("store_id").get("example").asInt())
+                .isEqualTo(1);
+        assertThat(schemas.get("Store").get("properties").get("name").get("example").asString())
+                .isEqualTo("Corner shop");
+        assertThat(schemas.get("Problem").get("properties").propertyNames())
+                .contains("type", "title", "status", "detail", "instance", "error", "errors", "trace_id");
+        List<String> listParameters = docs.get("paths").get("/item").get("get").get("parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString()).toList();
+        assertThat(listParameters).contains("store_id", "tag", "page", "size");
+    }
+
+    @Test
+    void servesSwaggerUi() throws Exception {
+        HttpClient followingRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> page = followingRedirects.send(HttpRequest.newBuilder(api.uri("/swagger-ui.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+    }
+
+    private JsonNode docs() {
+        ApiResponse response = api.get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+}
