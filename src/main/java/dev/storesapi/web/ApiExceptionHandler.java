@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.beans.TypeMismatchException;
 
 /**
  * The one place where exceptions become RFC 9457 problems with the contract's {@code error} code
@@ -44,19 +44,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.database = database;
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
-        return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), request.getRequestURI());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
-        return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), request.getRequestURI());
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ProblemDetail ruleViolated(RuleViolationException ex, HttpServletRequest request) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), request.getRequestURI());
+    /** The services' domain exceptions carry the contract's detail text; only the status is chosen here. */
+    @ExceptionHandler({NotFoundException.class, ConflictException.class, RuleViolationException.class})
+    ProblemDetail domainRuleBroken(RuntimeException ex, HttpServletRequest request) {
+        HttpStatus status = switch (ex) {
+            case NotFoundException notFound -> HttpStatus.NOT_FOUND;
+            case ConflictException conflict -> HttpStatus.CONFLICT;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return Problems.of(status, ex.getMessage(), request.getRequestURI());
     }
 
     /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */

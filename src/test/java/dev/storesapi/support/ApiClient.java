@@ -3,12 +3,14 @@ package dev.storesapi.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +63,24 @@ public class ApiClient {
     public ApiResponse chunked(String method, String path, byte[] body) {
         BodyPublisher publisher = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
         return send(request(path).header("Content-Type", "application/json").method(method, publisher));
+    }
+
+    /**
+     * Sends a GET with a request target no URI class accepts (e.g. {@code /store/%zz}) over a plain
+     * socket; returns the raw status line, headers and body text.
+     */
+    public String rawGet(String target) {
+        int port = Integer.parseInt(environment.getRequiredProperty("local.server.port"));
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).as("response to GET %s", target).doesNotContainPattern(LEAK);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ApiResponse send(HttpRequest.Builder request) {

@@ -116,6 +116,21 @@ class ErrorResponsesIT {
         assertThat(response.body()).doesNotContain("SELECT", "password", "dev.storesapi", "IllegalState");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/store/%zz", "/store/..%2f..%2fetc", "/store;jsessionid=x", "/store//1"})
+    void pathsRejectedBeforeSpringMvcAreProblemsToo(String target) {
+        String response = api.rawGet(target);
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response).contains("\"error\":\"malformed_request\"").doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
+    void errorPathItselfIsNotFound() {
+        assertProblem(api.get("/error"), 404, "not_found");
+    }
+
     @Test
     void problemsAreJsonEvenWhenClientAcceptsOnlyJson() {
         ApiResponse response = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/store/987654321"))
