@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -38,6 +39,10 @@ class OpenApiConfig {
                         .version("1")
                         .description("Stores, items and tags. Errors are RFC 9457 `application/problem+json` "
                                 + "with a stable `error` code."))
+                // Declared here so Swagger UI shows them in this order.
+                .addTagsItem(new Tag().name("Stores").description("Stores with their items and tags"))
+                .addTagsItem(new Tag().name("Items").description("Items of a store, with their tags"))
+                .addTagsItem(new Tag().name("Tags").description("Tags of a store, and their links to items"))
                 .components(new Components().addSchemas(PROBLEM, problemSchema()));
     }
 

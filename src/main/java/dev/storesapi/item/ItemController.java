@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/item")
-@Tag(name = "Items", description = "Items of a store, with their tags")
+@Tag(name = "Items")
 class ItemController {
 
     private final ItemService items;

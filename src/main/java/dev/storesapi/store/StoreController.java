@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/store")
-@Tag(name = "Stores", description = "Stores with their items and tags")
+@Tag(name = "Stores")
 class StoreController {
 
     private final StoreService stores;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Tags of a store, and their links to items")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags")
 class TagController {
 
     private final TagService tags;

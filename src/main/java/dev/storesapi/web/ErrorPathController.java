@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that fails, the security firewall rejecting {@code //} or {@code ;} in a path) are problem+json
  * like every other error.
  */
+@Hidden
 @RestController
 class ErrorPathController implements ErrorController {
 

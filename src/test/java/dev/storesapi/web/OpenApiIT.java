@@ -70,6 +70,9 @@ class OpenApiIT {
         List<String> listParameters = docs.get("paths").get("/item").get("get").get("parameters").valueStream()
                 .map(parameter -> parameter.get("name").asString()).toList();
         assertThat(listParameters).contains("store_id", "tag", "page", "size");
+        assertThat(docs.get("paths").propertyNames()).doesNotContain("/error");
+        assertThat(docs.get("tags").valueStream().map(tag -> tag.get("name").asString()))
+                .containsExactly("Stores", "Items", "Tags");
     }
 
     @Test
