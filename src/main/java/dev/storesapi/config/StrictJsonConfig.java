@@ -3,6 +3,7 @@ package dev.storesapi.config;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -11,7 +12,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON types are strict, as in the Flask original (contract §1): no "5" for a number, no 5 for
- * a string, no 1.5 for an id, no unknown fields. Jackson's lenient defaults would accept all of them.
+ * a string, no 1.5 for an id, no unknown fields, no key given twice. Jackson's lenient defaults
+ * would accept all of them (a duplicate key silently keeping its last value).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfig {
@@ -19,6 +21,7 @@ class StrictJsonConfig {
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -4,7 +4,6 @@ import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -98,10 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ParameterValidationResult> results = ex.getParameterValidationResults();
-        boolean body = results.stream()
-                .anyMatch(result -> result.getMethodParameter().hasParameterAnnotation(RequestBody.class));
-        return respond(InvalidInput.fromParameterResults(body, results, path(request)), headers);
+        return respond(InvalidInput.fromParameterResults(ex.getParameterValidationResults(), path(request)), headers);
     }
 
     @Override

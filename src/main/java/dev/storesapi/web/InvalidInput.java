@@ -15,6 +15,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.RequestBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -34,29 +39,38 @@ final class InvalidInput {
         if (causeOf(ex, RequestBodyLimitFilter.PayloadTooLargeException.class) != null) {
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "The request body must not exceed 1 MiB.", path);
         }
+        InputCoercionException outOfRange = causeOf(ex, InputCoercionException.class);
+        if (outOfRange != null) {
+            // Valid JSON, but the number does not fit the field (e.g. an id beyond 64 bits).
+            return invalidField(fieldOf(outOfRange), "Is out of range.", path);
+        }
         DatabindException databind = causeOf(ex, DatabindException.class);
         String field = databind == null ? "" : fieldPath(databind);
-        if (field.isEmpty()) {
-            return Problems.of(HttpStatus.BAD_REQUEST,
-                    databind instanceof MismatchedInputException
-                            ? "The request body must be a JSON object."
-                            : "The request body is not valid JSON.",
-                    path);
+        if (!field.isEmpty()) {
+            String message = switch (databind) {
+                case UnrecognizedPropertyException unknown -> "Unknown field.";
+                case InvalidNullException nullValue -> "must not be null";
+                case MismatchedInputException mismatch -> expected(mismatch.getTargetType());
+                default -> "Has an invalid value.";
+            };
+            return invalidField(field, message, path);
         }
-        String message = switch (databind) {
-            case UnrecognizedPropertyException unknown -> "Unknown field.";
-            case InvalidNullException nullValue -> "must not be null";
-            case MismatchedInputException mismatch -> expected(mismatch.getTargetType());
-            default -> "Has an invalid value.";
-        };
+        if (databind == null && causeOf(ex, StreamReadException.class) != null) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", path);
+        }
+        // Empty, null, an array or a scalar where an object was expected.
+        return Problems.of(HttpStatus.BAD_REQUEST, "The request body must be a JSON object.", path);
+    }
+
+    private static ProblemDetail invalidField(String field, String message, String path) {
         return Problems.validationFailed("The request body has invalid fields.", Map.of(field, List.of(message)), path);
     }
 
     static ProblemDetail fromErrors(boolean body, List<? extends MessageSourceResolvable> errors, String path) {
         Map<String, List<String>> byField = new TreeMap<>();
         for (MessageSourceResolvable error : errors) {
-            String field = error instanceof FieldError fieldError ? jsonName(fieldError.getField()) : "request";
-            byField.computeIfAbsent(field, key -> new ArrayList<>()).add(message(error));
+            add(byField, error instanceof FieldError fieldError ? jsonName(fieldError.getField()) : "request",
+                    message(error));
         }
         if (body) {
             return Problems.validationFailed("The request body has invalid fields.", byField, path);
@@ -64,25 +78,25 @@ final class InvalidInput {
         return Problems.of(HttpStatus.BAD_REQUEST, describe(byField), path);
     }
 
-    static ProblemDetail fromParameterResults(boolean body, List<ParameterValidationResult> results, String path) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
+    /** A bad path or query parameter makes the request a 400 even when its body is invalid too. */
+    static ProblemDetail fromParameterResults(List<ParameterValidationResult> results, String path) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        Map<String, List<String>> bodyFields = new TreeMap<>();
         for (ParameterValidationResult result : results) {
-            if (result instanceof ParameterErrors errors) {
-                // A validated object (request body, or query parameters bound to a record).
-                ProblemDetail nested = fromErrors(body, errors.getAllErrors(), path);
-                if (body) {
-                    return nested;
-                }
-                errors.getFieldErrors().forEach(error -> byField
-                        .computeIfAbsent(jsonName(error.getField()), key -> new ArrayList<>())
-                        .add(message(error)));
+            boolean body = result.getMethodParameter().hasParameterAnnotation(RequestBody.class);
+            Map<String, List<String>> errors = body ? bodyFields : parameters;
+            if (result instanceof ParameterErrors fields) {
+                // A validated object: the request body, or query parameters bound to a record.
+                fields.getFieldErrors().forEach(error -> add(errors, jsonName(error.getField()), message(error)));
             } else {
                 String name = jsonName(result.getMethodParameter().getParameterName());
-                result.getResolvableErrors().forEach(error ->
-                        byField.computeIfAbsent(name, key -> new ArrayList<>()).add(message(error)));
+                result.getResolvableErrors().forEach(error -> add(errors, name, message(error)));
             }
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, describe(byField), path);
+        if (!parameters.isEmpty()) {
+            return Problems.of(HttpStatus.BAD_REQUEST, describe(parameters), path);
+        }
+        return Problems.validationFailed("The request body has invalid fields.", bodyFields, path);
     }
 
     static ProblemDetail fromTypeMismatch(TypeMismatchException ex, String path) {
@@ -91,6 +105,10 @@ final class InvalidInput {
         String detail = "Invalid parameter '" + name + "': " + Character.toLowerCase(expected.charAt(0))
                 + expected.substring(1);
         return Problems.of(HttpStatus.BAD_REQUEST, detail, path);
+    }
+
+    private static void add(Map<String, List<String>> errors, String field, String message) {
+        errors.computeIfAbsent(field, key -> new ArrayList<>()).add(message);
     }
 
     private static String describe(Map<String, List<String>> byField) {
@@ -126,7 +144,16 @@ final class InvalidInput {
         return "Has the wrong type.";
     }
 
-    private static String fieldPath(DatabindException ex) {
+    private static String fieldOf(InputCoercionException ex) {
+        String path = fieldPath(ex);
+        if (!path.isEmpty()) {
+            return path;
+        }
+        String name = ex.processor() instanceof JsonParser parser ? parser.currentName() : null;
+        return name == null ? "request" : name;
+    }
+
+    private static String fieldPath(JacksonException ex) {
         return ex.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));

@@ -47,9 +47,25 @@ class ErrorResponsesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"name\":", "not json", "{\"name\":\"x\"}}", "[{\"name\":\"x\"}]", "\"x\"", ""})
-    void unreadableBodyIsMalformedRequest(String body) {
-        assertProblem(api.raw("POST", "/store", "application/json", body), 400, "malformed_request");
+    @ValueSource(strings = {"{\"name\":", "not json", "{\"name\":\"x\"}}", "{\"name\":\"x\",\"name\":\"y\"}"})
+    void invalidJsonIsMalformedRequest(String body) {
+        assertProblem(api.raw("POST", "/store", "application/json", body), 400, "malformed_request",
+                "The request body is not valid JSON.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"name\":\"x\"}]", "\"x\"", "null", "", "42"})
+    void bodyThatIsNotAnObjectIsMalformedRequest(String body) {
+        assertProblem(api.raw("POST", "/store", "application/json", body), 400, "malformed_request",
+                "The request body must be a JSON object.");
+    }
+
+    @Test
+    void numberTooLargeForItsFieldIsValidationFailed() {
+        JsonNode problem = assertProblem(api.raw("POST", "/item", "application/json",
+                "{\"name\":\"x\",\"price\":1,\"store_id\":99999999999999999999}"), 422, "validation_failed");
+
+        assertThat(problem.get("errors").get("store_id").get(0).asString()).isEqualTo("Is out of range.");
     }
 
     @ParameterizedTest
@@ -98,6 +114,21 @@ class ErrorResponsesIT {
 
         assertThat(problem.get("errors").propertyNames()).containsExactlyInAnyOrder("name", "price", "store_id");
         assertThat(problem.get("errors").get("price").get(0).asString()).isEqualTo("must not be negative");
+    }
+
+    @Test
+    void badPathIdWinsOverInvalidBody() {
+        JsonNode problem = assertProblem(api.put("/item/0", Map.of("name", "")), 400, "malformed_request");
+
+        assertThat(problem.get("detail").asString()).contains("item_id");
+    }
+
+    @Test
+    void invalidBodyWithValidPathIdIsValidationFailed() {
+        JsonNode problem = assertProblem(api.put("/item/987654321", Map.of("name", "", "price", 1.234)), 422,
+                "validation_failed");
+
+        assertThat(problem.get("errors").propertyNames()).containsExactly("name", "price");
     }
 
     @Test
