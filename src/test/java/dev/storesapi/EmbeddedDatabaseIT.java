@@ -1,8 +1,10 @@
 package dev.storesapi;
 
+import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +22,12 @@ import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Boots as `./mvnw spring-boot:run` does without DATABASE_URL: on the embedded H2 file database,
- * migrated by the same Flyway scripts, and runs every kind of SQL the catalog uses through the API.
+ * Boots as `./mvnw spring-boot:run` does without DATABASE_URL or JWT_SECRET_KEY: on the embedded H2
+ * file database, migrated by the same Flyway scripts, with a random signing key; and runs every
+ * kind of SQL the catalog and the login sessions use through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ApiClient.class, Catalog.class})
+@Import({ApiClient.class, Accounts.class, Catalog.class})
 class EmbeddedDatabaseIT {
 
     private static final Path DATA_DIR = createDataDir();
@@ -33,9 +36,15 @@ class EmbeddedDatabaseIT {
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         registry.add("DATA_DIR", DATA_DIR::toString);
         registry.add("DATABASE_URL", () -> "");
+        // No JWT_SECRET_KEY: the embedded default signs with a random key.
+        registry.add("ADMIN_USERNAME", () -> TestSecrets.ADMIN_USERNAME);
+        registry.add("ADMIN_EMAIL", () -> TestSecrets.ADMIN_EMAIL);
+        registry.add("ADMIN_PASSWORD", () -> TestSecrets.ADMIN_PASSWORD);
     }
 
     @Autowired
+    Accounts accounts;
+
     ApiClient api;
 
     @Autowired
@@ -59,6 +68,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void servesTheWholeCatalog() {
+        api = accounts.admin();
         String name = Catalog.unique("h2 shop");
         long storeId = catalog.store(name);
         assertProblem(api.post("/store", Map.of("name", name)), 409, "conflict");

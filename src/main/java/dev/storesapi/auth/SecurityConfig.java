@@ -1,22 +1,28 @@
 package dev.storesapi.auth;
 
+import dev.storesapi.web.Problems;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * The API's one security filter chain: stateless, no CSRF (bearer tokens, no cookies), no
- * sessions, no login forms. Authorisation rules live here and only here, so protecting an
- * endpoint never means touching its controller.
+ * The API's one security filter chain: stateless bearer tokens, so no CSRF (no cookies), no HTTP
+ * session, no login forms. The authorisation matrix of contract §2 and §3 lives here and only here.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) {
+    SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, Problems problems) {
+        AuthProblems authProblems = new AuthProblems(problems);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -24,9 +30,26 @@ class SecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                // Catalog writes are open until JWT authentication lands (contract §2 "auth" column):
-                // that change replaces this line with the authorisation matrix.
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterBefore(new JwtAuthenticationFilter(jwt, auth), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(authProblems)
+                        .accessDeniedHandler(authProblems))
+                .authorizeHttpRequests(requests -> requests
+                        // Error pages render errors of requests that were already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/register", "/login").permitAll()
+                        // The filter only authenticates refresh tokens here, and only here.
+                        .requestMatchers(HttpMethod.POST, "/refresh").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/user/**").authenticated()
+                        // Catalog reads, API docs and health are public; unknown GET routes get their 404.
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/item").access(AccessRules.freshToken())
+                        .requestMatchers(HttpMethod.DELETE, "/store/*", "/item/*", "/tag/*").access(AccessRules.admin())
+                        .requestMatchers(HttpMethod.DELETE, "/user/{user_id}")
+                        .access(AccessRules.selfWithFreshTokenOrAdmin("user_id"))
+                        // Everything else (catalog writes, links, logout) needs an access token.
+                        .anyRequest().authenticated())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import dev.storesapi.auth.OpenApiSecurity;
 import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.ProblemCodes;
 import io.swagger.v3.oas.models.Components;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +45,16 @@ class OpenApiConfig {
                 .addTagsItem(new Tag().name("Stores").description("Stores with their items and tags"))
                 .addTagsItem(new Tag().name("Items").description("Items of a store, with their tags"))
                 .addTagsItem(new Tag().name("Tags").description("Tags of a store, and their links to items"))
-                .components(new Components().addSchemas(PROBLEM, problemSchema()));
+                .addTagsItem(new Tag().name("Auth").description("Register, log in, refresh, log out"))
+                .addTagsItem(new Tag().name("Users").description("User accounts"))
+                .components(new Components()
+                        .addSchemas(PROBLEM, problemSchema())
+                        .addSecuritySchemes(OpenApiSecurity.BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("The access_token from POST /login (or the refresh_token, for "
+                                        + "POST /refresh only). Paste the token alone, without \"Bearer\".")));
     }
 
     @Bean
@@ -53,6 +64,9 @@ class OpenApiConfig {
             statuses.add(400);
             statuses.add(500);
             statuses.add(503);
+            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                statuses.add(401);
+            }
             if (operation.getRequestBody() != null) {
                 statuses.add(413);
                 statuses.add(415);
@@ -84,6 +98,12 @@ class OpenApiConfig {
         if (status == 422) {
             example.put("errors", Map.of("name", new String[] {"must not be blank"}));
         }
+        if (status == 401) {
+            example.put("error", "authorization_required");
+        }
+        if (status == 403) {
+            example.put("error", "admin_required");
+        }
         if (status == 500) {
             example.put("trace_id", "5f0c6a4e-8a0b-4a53-9b8e-2d1c0f3b7a11");
         }
@@ -97,6 +117,8 @@ class OpenApiConfig {
 
     private static final Map<Integer, String> EXAMPLE_DETAILS = Map.of(
             400, "The request body is not valid JSON.",
+            401, "Request does not contain an access token.",
+            403, "Admin privilege required.",
             404, "Store not found.",
             409, "A store with that name already exists.",
             413, "The request body must not exceed 1 MiB.",

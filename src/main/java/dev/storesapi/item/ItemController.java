@@ -5,7 +5,9 @@ import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.Names;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
+import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,6 +49,7 @@ class ItemController {
         return PagedResponses.ok(items.list(filter, page.toPageRequest()));
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping
     @Operation(summary = "Create an item in a store")
     @ApiProblems.Responses({404})
@@ -62,6 +65,7 @@ class ItemController {
         return items.get(itemId);
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PutMapping("/{item_id}")
     @Operation(summary = "Update an item's fields",
             description = "Fields given are replaced; \"description\": null clears it; null name or price is a 422. "
@@ -71,9 +75,10 @@ class ItemController {
         return items.update(itemId, request);
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/{item_id}")
     @Operation(summary = "Delete an item")
-    @ApiProblems.Responses({404})
+    @ApiProblems.Responses({403, 404})
     MessageResponse delete(@PathVariable("item_id") @Positive long itemId) {
         items.delete(itemId);
         return new MessageResponse("Item deleted.");

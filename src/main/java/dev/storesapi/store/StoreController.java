@@ -4,7 +4,9 @@ import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
+import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -37,6 +39,7 @@ class StoreController {
         return PagedResponses.ok(stores.list(page.toPageRequest()));
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping
     @Operation(summary = "Create a store")
     @ApiProblems.Responses({409})
@@ -52,9 +55,10 @@ class StoreController {
         return stores.get(storeId);
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/{store_id}")
     @Operation(summary = "Delete a store with its items, tags and links")
-    @ApiProblems.Responses({404})
+    @ApiProblems.Responses({403, 404})
     MessageResponse delete(@PathVariable("store_id") @Positive long storeId) {
         stores.delete(storeId);
         return new MessageResponse("Store deleted");

@@ -4,7 +4,9 @@ import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
+import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -38,6 +40,7 @@ class TagController {
         return PagedResponses.ok(tags.listInStore(storeId, page.toPageRequest()));
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping("/store/{store_id}/tag")
     @Operation(summary = "Create a tag in a store")
     @ApiProblems.Responses({404, 409})
@@ -47,6 +50,7 @@ class TagController {
         return ResponseEntity.created(URI.create("/tag/" + tag.id())).body(tag);
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping("/item/{item_id}/tag/{tag_id}")
     @Operation(summary = "Link an item to a tag of the same store",
             description = "Idempotent: 201 when the link is created, 200 when it already existed.")
@@ -59,6 +63,7 @@ class TagController {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.tag());
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/item/{item_id}/tag/{tag_id}")
     @Operation(summary = "Unlink an item from a tag")
     @ApiProblems.Responses({404})
@@ -74,9 +79,10 @@ class TagController {
         return tags.get(tagId);
     }
 
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/tag/{tag_id}")
     @Operation(summary = "Delete a tag that no item is linked to")
-    @ApiProblems.Responses({404, 409})
+    @ApiProblems.Responses({403, 404, 409})
     MessageResponse delete(@PathVariable("tag_id") @Positive long tagId) {
         tags.delete(tagId);
         return new MessageResponse("Tag deleted.");

@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import dev.storesapi.auth.AuthenticationFailedException;
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
@@ -53,6 +54,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, ex.getMessage(), request.getRequestURI());
     }
 
+    /** A login with wrong credentials (token failures are answered by the security filter chain). */
+    @ExceptionHandler(AuthenticationFailedException.class)
+    ProblemDetail authenticationFailed(AuthenticationFailedException ex, HttpServletRequest request) {
+        return ex.failure().toProblem(request.getRequestURI());
+    }
+
     /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrityViolated(DataIntegrityViolationException ex, HttpServletRequest request) {
@@ -67,8 +74,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
         if (database.isUnreachable(ex)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database is unavailable. Try again shortly.", request.getRequestURI());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.DETAIL,
+                    request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(problem);
         }

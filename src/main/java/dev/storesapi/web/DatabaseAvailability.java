@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionException;
 @Component
 class DatabaseAvailability {
 
+    static final String DETAIL = "The database is unavailable. Try again shortly.";
     private static final int VALIDATION_SECONDS = 2;
 
     private final DataSource dataSource;

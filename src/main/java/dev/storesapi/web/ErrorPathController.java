@@ -25,6 +25,12 @@ class ErrorPathController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPathController.class);
 
+    private final DatabaseAvailability database;
+
+    ErrorPathController(DatabaseAvailability database) {
+        this.database = database;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)) {
@@ -32,12 +38,17 @@ class ErrorPathController implements ErrorController {
             return respond(Problems.of(HttpStatus.NOT_FOUND, "No endpoint GET /error.", "/error"));
         }
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure != null && database.isUnreachable(failure)) {
+            // e.g. the session lookup of the authentication filter, before any controller ran
+            log.warn("Database unavailable on {}: {}", path, failure.getMessage());
+            return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.DETAIL, path));
+        }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
         ProblemDetail problem = Problems.of(code, ProblemErrorReportValve.detailFor(status), path);
         if (code.is5xxServerError()) {
             String traceId = UUID.randomUUID().toString();
-            log.error("Unhandled error on {} trace_id={}", path, traceId,
-                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            log.error("Unhandled error on {} trace_id={}", path, traceId, failure);
             problem.setProperty("trace_id", traceId);
         }
         return respond(problem);

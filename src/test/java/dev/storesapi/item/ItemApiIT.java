@@ -1,5 +1,6 @@
 package dev.storesapi.item;
 
+import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
@@ -7,6 +8,7 @@ import dev.storesapi.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ItemApiIT {
 
     @Autowired
+    Accounts accounts;
+
+    /** The admin: these tests are about the catalog, authorisation has its own. */
     ApiClient api;
+
+    @BeforeEach
+    void signIn() {
+        api = accounts.admin();
+    }
 
     @Autowired
     Catalog catalog;

@@ -11,27 +11,51 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real HTTP client for the running application. Every response it sees is checked for leaks
- * the contract forbids in any body: stack traces, SQL and Java class names.
+ * A real HTTP client for the running application, anonymous or with a bearer token. Every response
+ * it sees is checked for what the contract forbids in any body: stack traces, SQL, Java class
+ * names, password hashes, and any password the tests have used.
  */
 public class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LEAK = Pattern.compile(
-            "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.lang)");
+            "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.lang"
+                    + "|\\{argon2}|\\$argon2id?\\$|\\$2[aby]\\$|password_?hash)");
+    private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final Environment environment;
+    private final String token;
 
+    @Autowired
     public ApiClient(Environment environment) {
+        this(environment, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), null);
+    }
+
+    private ApiClient(Environment environment, HttpClient http, String token) {
         this.environment = environment;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}. */
+    public ApiClient withToken(String token) {
+        return new ApiClient(environment, http, token);
+    }
+
+    /** Remembers a password the tests use, so that no response may ever contain it. */
+    public static void neverShow(String password) {
+        PASSWORDS.add(password);
     }
 
     public ApiResponse get(String path) {
@@ -76,7 +100,7 @@ public class ApiClient {
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).as("response to GET %s", target).doesNotContainPattern(LEAK);
+            assertNoLeak(response, target);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,7 +111,7 @@ public class ApiClient {
         try {
             var response = http.send(request.build(), BodyHandlers.ofString());
             ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body());
-            assertThat(result.body()).as("response body of %s", response.uri()).doesNotContainPattern(LEAK);
+            assertNoLeak(result.body(), response.uri().toString());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +122,16 @@ public class ApiClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json, application/problem+json");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private static void assertNoLeak(String body, String where) {
+        assertThat(body).as("response body of %s", where).doesNotContainPattern(LEAK);
+        for (String password : PASSWORDS) {
+            assertThat(body).as("response body of %s", where).doesNotContain(password);
+        }
     }
 
     public URI uri(String path) {

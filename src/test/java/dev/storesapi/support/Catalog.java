@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creates catalog data over HTTP, with unique names so tests never depend on each other. */
+/** Creates catalog data over HTTP as the admin, with unique names so tests never depend on each other. */
 public class Catalog {
 
-    private final ApiClient api;
+    private final Accounts accounts;
 
-    public Catalog(ApiClient api) {
-        this.api = api;
+    public Catalog(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     public static String unique(String prefix) {
@@ -24,7 +24,7 @@ public class Catalog {
     }
 
     public long store(String name) {
-        return created(api.post("/store", Map.of("name", name)));
+        return created(accounts.admin().post("/store", Map.of("name", name)));
     }
 
     public long item(long storeId) {
@@ -32,7 +32,7 @@ public class Catalog {
     }
 
     public long item(long storeId, String name, BigDecimal price) {
-        return created(api.post("/item", Map.of("name", name, "price", price, "store_id", storeId)));
+        return created(accounts.admin().post("/item", Map.of("name", name, "price", price, "store_id", storeId)));
     }
 
     public long tag(long storeId) {
@@ -40,11 +40,11 @@ public class Catalog {
     }
 
     public long tag(long storeId, String name) {
-        return created(api.post("/store/" + storeId + "/tag", Map.of("name", name)));
+        return created(accounts.admin().post("/store/" + storeId + "/tag", Map.of("name", name)));
     }
 
     public void link(long itemId, long tagId) {
-        assertThat(api.post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(201);
+        assertThat(accounts.admin().post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(201);
     }
 
     private static long created(ApiResponse response) {

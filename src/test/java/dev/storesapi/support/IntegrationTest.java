@@ -9,16 +9,21 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port against the shared embedded PostgreSQL. Every class
- * with this annotation shares one application context; tests make their own uniquely named data.
+ * The whole application on a random port against the shared embedded PostgreSQL, with a known JWT
+ * key and an admin (TestSecrets). Every class with this annotation shares one application context;
+ * tests make their own uniquely named data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.jpa.properties.hibernate.generate_statistics=true",
-        "logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=WARN"
+        "logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=WARN",
+        "JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
+        "ADMIN_USERNAME=" + TestSecrets.ADMIN_USERNAME,
+        "ADMIN_EMAIL=" + TestSecrets.ADMIN_EMAIL,
+        "ADMIN_PASSWORD=" + TestSecrets.ADMIN_PASSWORD
 })
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import({ApiClient.class, Catalog.class})
+@Import({ApiClient.class, Accounts.class, Catalog.class})
 public @interface IntegrationTest {
 }

@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +26,15 @@ class ConcurrentWritesIT {
     private static final int CALLERS = 16;
 
     @Autowired
+    Accounts accounts;
+
+    /** The admin: these tests are about the catalog, authorisation has its own. */
     ApiClient api;
+
+    @BeforeEach
+    void signIn() {
+        api = accounts.admin();
+    }
 
     @Autowired
     Catalog catalog;

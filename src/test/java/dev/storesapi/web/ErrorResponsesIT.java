@@ -1,11 +1,13 @@
 package dev.storesapi.web;
 
+import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorResponsesIT {
 
     @Autowired
+    Accounts accounts;
+
+    /** The admin: these tests are about the catalog, authorisation has its own. */
     ApiClient api;
+
+    @BeforeEach
+    void signIn() {
+        api = accounts.admin();
+    }
 
     @Autowired
     Catalog catalog;

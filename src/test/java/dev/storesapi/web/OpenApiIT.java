@@ -25,9 +25,9 @@ class OpenApiIT {
     @ParameterizedTest(name = "{0} {1} documents {2}")
     @CsvSource(delimiter = '|', value = {
             "get    | /store                        | 400 500 503",
-            "post   | /store                        | 400 409 413 415 422 500 503",
+            "post   | /store                        | 400 401 409 413 415 422 500 503",
             "get    | /store/{store_id}             | 400 404 500 503",
-            "delete | /store/{store_id}             | 400 404 500 503",
+            "delete | /store/{store_id}             | 400 401 403 404 500 503",
             "get    | /item                         | 400 500 503",
             "post   | /item                         | 400 404 413 415 422 500 503",
             "get    | /item/{item_id}               | 400 404 500 503",
@@ -38,7 +38,10 @@ class OpenApiIT {
             "post   | /item/{item_id}/tag/{tag_id}  | 400 404 422 500 503",
             "delete | /item/{item_id}/tag/{tag_id}  | 400 404 500 503",
             "get    | /tag/{tag_id}                 | 400 404 500 503",
-            "delete | /tag/{tag_id}                 | 400 404 409 500 503"})
+            "delete | /tag/{tag_id}                 | 400 401 403 404 409 500 503",
+            "post   | /login                        | 400 401 413 415 422 500 503",
+            "post   | /register                     | 400 409 413 415 422 500 503",
+            "delete | /user/{user_id}               | 400 401 403 404 500 503"})
     void documentsOperationWithSummaryAndProblemResponses(String method, String path, String problems) {
         JsonNode operation = docs().get("paths").get(path).get(method);
 
@@ -72,7 +75,52 @@ class OpenApiIT {
         assertThat(listParameters).contains("store_id", "tag", "page", "size");
         assertThat(docs.get("paths").propertyNames()).doesNotContain("/error");
         assertThat(docs.get("tags").valueStream().map(tag -> tag.get("name").asString()))
-                .containsExactly("Stores", "Items", "Tags");
+                .containsExactly("Stores", "Items", "Tags", "Auth", "Users");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is protected: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "get    | /store                        | false",
+            "post   | /store                        | true",
+            "get    | /store/{store_id}             | false",
+            "delete | /store/{store_id}             | true",
+            "get    | /item                         | false",
+            "post   | /item                         | true",
+            "get    | /item/{item_id}               | false",
+            "put    | /item/{item_id}               | true",
+            "delete | /item/{item_id}               | true",
+            "get    | /store/{store_id}/tag         | false",
+            "post   | /store/{store_id}/tag         | true",
+            "post   | /item/{item_id}/tag/{tag_id}  | true",
+            "delete | /item/{item_id}/tag/{tag_id}  | true",
+            "get    | /tag/{tag_id}                 | false",
+            "delete | /tag/{tag_id}                 | true",
+            "post   | /register                     | false",
+            "post   | /login                        | false",
+            "post   | /refresh                      | true",
+            "post   | /logout                       | true",
+            "get    | /user/me                      | true",
+            "get    | /user/{user_id}               | true",
+            "delete | /user/{user_id}               | true"})
+    void marksProtectedOperationsWithTheBearerScheme(String method, String path, boolean protectedOperation) {
+        JsonNode operation = docs().get("paths").get(path).get(method);
+
+        assertThat(operation.get("summary").asString()).isNotBlank();
+        if (protectedOperation) {
+            assertThat(operation.get("security").get(0).has("bearer")).as("%s %s", method, path).isTrue();
+            assertThat(operation.get("responses").has("401")).isTrue();
+        } else {
+            assertThat(operation.has("security")).as("%s %s", method, path).isFalse();
+        }
+    }
+
+    @Test
+    void declaresBearerJwtScheme() {
+        JsonNode scheme = docs().get("components").get("securitySchemes").get("bearer");
+
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
     }
 
     @Test

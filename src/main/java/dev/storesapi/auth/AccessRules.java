@@ -1,0 +1,61 @@
+package dev.storesapi.auth;
+
+import java.util.function.BiFunction;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * The authorisation rules beyond "has a token" (contract §2, §3). Each records why it denied, so
+ * that {@link AuthProblems} answers admin_required, fresh_token_required or forbidden.
+ */
+final class AccessRules {
+
+    static final String DENIED = AccessRules.class.getName() + ".denied";
+
+    private AccessRules() {
+    }
+
+    static AuthorizationManager<RequestAuthorizationContext> freshToken() {
+        return rule((caller, context) -> caller.fresh() ? null : AuthFailure.FRESH_TOKEN_REQUIRED);
+    }
+
+    static AuthorizationManager<RequestAuthorizationContext> admin() {
+        return rule((caller, context) -> caller.admin() ? null : AuthFailure.ADMIN_REQUIRED);
+    }
+
+    /** DELETE /user/{user_id}: an admin, or the user themself with a fresh token. */
+    static AuthorizationManager<RequestAuthorizationContext> selfWithFreshTokenOrAdmin(String userIdVariable) {
+        return rule((caller, context) -> {
+            if (caller.admin()) {
+                return null;
+            }
+            if (!isSelf(caller, context.getVariables().get(userIdVariable))) {
+                return AuthFailure.FORBIDDEN;
+            }
+            return caller.fresh() ? null : AuthFailure.FRESH_TOKEN_REQUIRED;
+        });
+    }
+
+    private static boolean isSelf(AuthenticatedUser caller, String userId) {
+        return userId != null && userId.matches("\\d{1,18}") && Long.parseLong(userId) == caller.userId();
+    }
+
+    /**
+     * A rule for callers with a token: it returns why it denies, or null to allow. Anonymous
+     * callers are denied with no reason recorded, so the entry point asks for a token instead.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> rule(
+            BiFunction<AuthenticatedUser, RequestAuthorizationContext, AuthFailure> failureOf) {
+        return (authentication, context) -> {
+            if (!(authentication.get().getPrincipal() instanceof AuthenticatedUser caller)) {
+                return new AuthorizationDecision(false);
+            }
+            AuthFailure failure = failureOf.apply(caller, context);
+            if (failure != null) {
+                context.getRequest().setAttribute(DENIED, failure);
+            }
+            return new AuthorizationDecision(failure == null);
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.storesapi.auth;
+
+import dev.storesapi.user.User;
+import dev.storesapi.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Logins, refreshes and logouts, backed by login sessions in the database (contract §3). */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final UserRepository users;
+    private final LoginSessionRepository sessions;
+    private final PasswordEncoder passwordEncoder;
+    private final JwtService jwt;
+    private final JwtProperties properties;
+    private final Clock clock;
+    /** Compared against when the username is unknown, so both failures take about as long. */
+    private final String dummyHash;
+
+    AuthService(UserRepository users, LoginSessionRepository sessions, PasswordEncoder passwordEncoder,
+            JwtService jwt, JwtProperties properties, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.passwordEncoder = passwordEncoder;
+        this.jwt = jwt;
+        this.properties = properties;
+        this.clock = clock;
+        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    /** A fresh access token and a refresh token, both bound to a new login session. */
+    @Transactional
+    public TokenResponse login(LoginRequest request) {
+        Optional<User> found = users.findByUsername(request.username());
+        String hash = found.map(User::getPasswordHash).orElse(dummyHash);
+        boolean matches = passwordEncoder.matches(request.password(), hash);
+        User user = found.filter(ignored -> matches)
+                .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.INVALID_CREDENTIALS));
+        Instant now = clock.instant();
+        LoginSession session = sessions.save(new LoginSession(UUID.randomUUID(), user.getId(), now,
+                now.plus(properties.refreshTtl())));
+        return new TokenResponse(
+                jwt.accessToken(user.getId(), session.getId(), true, user.isAdmin()),
+                jwt.refreshToken(user.getId(), session.getId()));
+    }
+
+    /** A new, non-fresh access token for the refresh token's session. */
+    public TokenResponse refresh(AuthenticatedUser caller) {
+        return new TokenResponse(jwt.accessToken(caller.userId(), caller.sessionId(), false, caller.admin()), null);
+    }
+
+    /** Revokes the whole session: the access token used and its refresh token stop working at once. */
+    @Transactional
+    public void logout(AuthenticatedUser caller) {
+        sessions.revoke(caller.sessionId(), clock.instant());
+    }
+
+    Optional<ActiveSession> findActiveSession(UUID sessionId) {
+        return sessions.findActive(sessionId, clock.instant());
+    }
+
+    /** Expired sessions can authenticate nothing; dropping them keeps the table small. Safe on every instance. */
+    @Scheduled(fixedDelayString = "${stores.sessions.purge-interval:PT1H}", initialDelayString = "PT1M")
+    @Transactional
+    public void purgeExpiredSessions() {
+        int purged = sessions.deleteExpired(clock.instant());
+        if (purged > 0) {
+            log.info("Purged {} expired login sessions", purged);
+        }
+    }
+}

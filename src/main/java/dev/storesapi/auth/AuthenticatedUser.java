@@ -1,0 +1,7 @@
+package dev.storesapi.auth;
+
+import java.util.UUID;
+
+/** The caller behind a verified token whose session is live; controllers take it as their principal. */
+public record AuthenticatedUser(long userId, UUID sessionId, TokenType tokenType, boolean fresh, boolean admin) {
+}

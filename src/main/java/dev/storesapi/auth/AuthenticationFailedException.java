@@ -1,0 +1,16 @@
+package dev.storesapi.auth;
+
+/** A token or a login was refused; carries the contract's reason. */
+public class AuthenticationFailedException extends RuntimeException {
+
+    private final AuthFailure failure;
+
+    public AuthenticationFailedException(AuthFailure failure) {
+        super(failure.detail());
+        this.failure = failure;
+    }
+
+    public AuthFailure failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.storesapi.auth;
+
+import java.util.UUID;
+
+/** What a token that passed {@link JwtService#verify} says. */
+record VerifiedToken(long userId, UUID sessionId, TokenType type, boolean fresh) {
+}

@@ -1,0 +1,6 @@
+package dev.storesapi.user;
+
+public enum Role {
+    USER,
+    ADMIN
+}

@@ -1,0 +1,87 @@
+package dev.storesapi.auth;
+
+import dev.storesapi.user.Role;
+import dev.storesapi.user.User;
+import dev.storesapi.user.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Login costs one password hash comparison whether or not the username exists (no user enumeration by timing). */
+class AuthServiceTest {
+
+    private final UserRepository users = mock(UserRepository.class);
+    private final LoginSessionRepository sessions = mock(LoginSessionRepository.class);
+    private final RecordingEncoder encoder = new RecordingEncoder();
+    private final JwtProperties properties = new JwtProperties(null, Duration.ofMinutes(15), Duration.ofDays(30),
+            Duration.ofSeconds(30));
+    private final AuthService auth = new AuthService(users, sessions, encoder,
+            new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC()), properties, Clock.systemUTC());
+
+    @Test
+    void unknownUsernameIsComparedAgainstADummyHash() {
+        when(users.findByUsername("ghost")).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> auth.login(new LoginRequest("ghost", "whatever password")))
+                .isInstanceOfSatisfying(AuthenticationFailedException.class,
+                        refused -> assertThat(refused.failure()).isEqualTo(AuthFailure.INVALID_CREDENTIALS));
+
+        assertThat(encoder.compared).hasSize(1);
+        assertThat(encoder.compared.getFirst()).isEqualTo(encoder.encoded.getFirst());
+    }
+
+    @Test
+    void wrongPasswordIsOneComparisonAgainstTheUsersHash() {
+        User jose = new User("jose", "jose@example.com", "hash-of-jose", Role.USER, Instant.now());
+        when(users.findByUsername("jose")).thenReturn(Optional.of(jose));
+
+        assertThatThrownBy(() -> auth.login(new LoginRequest("jose", "wrong")))
+                .isInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(encoder.compared).containsExactly("hash-of-jose");
+    }
+
+    @Test
+    void rightPasswordOpensASession() {
+        User jose = mock(User.class);
+        when(jose.getId()).thenReturn(7L);
+        when(jose.getPasswordHash()).thenReturn("hash-of-right");
+        when(users.findByUsername("jose")).thenReturn(Optional.of(jose));
+        when(sessions.save(any())).thenAnswer(call -> call.getArgument(0));
+
+        TokenResponse tokens = auth.login(new LoginRequest("jose", "right"));
+
+        assertThat(tokens.accessToken()).isNotBlank();
+        assertThat(tokens.refreshToken()).isNotBlank();
+    }
+
+    /** Hashes "x" as "hash-of-x" and records every hash it is asked to compare with. */
+    private static final class RecordingEncoder implements PasswordEncoder {
+        final List<String> encoded = new ArrayList<>();
+        final List<String> compared = new ArrayList<>();
+
+        @Override
+        public String encode(CharSequence raw) {
+            String hash = "hash-of-" + raw;
+            encoded.add(hash);
+            return hash;
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String hash) {
+            compared.add(hash);
+            return hash.equals("hash-of-" + raw);
+        }
+    }
+}

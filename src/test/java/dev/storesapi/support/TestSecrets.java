@@ -1,0 +1,18 @@
+package dev.storesapi.support;
+
+import java.util.Base64;
+
+/** The settings integration tests start the application with, so tests can also mint tokens. */
+public final class TestSecrets {
+
+    /** Base64 of 64 bytes, so a test can also sign with HS512 and prove only HS256 is accepted. */
+    public static final String JWT_SECRET_KEY = "dGVzdC1vbmx5LWp3dC1zaWduaW5nLWtleS10ZXN0LW9ubHktand0LXNpZ25pbmcta2V5LTAxMjM0NTY3ODlhYg==";
+    public static final byte[] JWT_KEY = Base64.getDecoder().decode(JWT_SECRET_KEY);
+
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_EMAIL = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private TestSecrets() {
+    }
+}
