@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,6 +55,7 @@ class ItemController {
     @PostMapping
     @Operation(summary = "Create an item in a store")
     @ApiProblems.Responses({404})
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ItemResponse> create(@Valid @RequestBody ItemCreateRequest request) {
         ItemResponse item = items.create(request);
         return ResponseEntity.created(URI.create("/item/" + item.id())).body(item);

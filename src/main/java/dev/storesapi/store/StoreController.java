@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,6 +45,7 @@ class StoreController {
     @PostMapping
     @Operation(summary = "Create a store")
     @ApiProblems.Responses({409})
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StoreResponse> create(@Valid @RequestBody StoreRequest request) {
         StoreResponse store = stores.create(request);
         return ResponseEntity.created(URI.create("/store/" + store.id())).body(store);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +45,7 @@ class TagController {
     @PostMapping("/store/{store_id}/tag")
     @Operation(summary = "Create a tag in a store")
     @ApiProblems.Responses({404, 409})
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TagResponse> create(@PathVariable("store_id") @Positive long storeId,
             @Valid @RequestBody TagRequest request) {
         TagResponse tag = tags.createInStore(storeId, request);

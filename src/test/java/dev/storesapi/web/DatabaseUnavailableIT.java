@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +45,14 @@ class DatabaseUnavailableIT {
     @Test
     void answersServiceUnavailableWhileTheDatabaseIsDownAndRecovers() throws IOException {
         assertThat(api.get("/store").status()).isEqualTo(200);
+        String password = "long enough password";
+        api.post("/register", Map.of("username", "down_user", "email", "down@example.com", "password", password));
+        String token = api.post("/login", Map.of("username", "down_user", "password", password))
+                .json().get("access_token").asString();
 
         database.close();
+        // The token's session cannot be checked: not a 401, not a 500.
+        assertProblem(api.withToken(token).get("/user/me"), 503, "service_unavailable");
         ApiResponse down = api.get("/store");
         assertProblem(down, 503, "service_unavailable", "The database is unavailable. Try again shortly.");
         assertThat(down.header("Retry-After")).isEqualTo("5");
@@ -55,6 +62,7 @@ class DatabaseUnavailableIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/store").status()).isEqualTo(200));
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.withToken(token).get("/user/me").status()).isEqualTo(200);
     }
 
     @AfterAll

@@ -114,6 +114,25 @@ class OpenApiIT {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"/store, Store", "/item, Item", "/store/{store_id}/tag, Tag"})
+    void documentsCreatedWithTheResourceSchema(String path, String schema) {
+        JsonNode created = docs().get("paths").get(path).get("post").get("responses").get("201");
+
+        assertThat(created.get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/" + schema);
+    }
+
+    @Test
+    void documentsBothOutcomesOfLinking() {
+        JsonNode responses = docs().get("paths").get("/item/{item_id}/tag/{tag_id}").get("post").get("responses");
+
+        assertThat(responses.get("201").get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Tag");
+        assertThat(responses.get("200").get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/Tag");
+    }
+
     @Test
     void declaresBearerJwtScheme() {
         JsonNode scheme = docs().get("components").get("securitySchemes").get("bearer");
