@@ -27,9 +27,14 @@ class JwtConfig {
         if (StringUtils.hasText(properties.secretKey())) {
             return JwtSigningKey.fromSecret(properties.secretKey());
         }
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+        // The worker role (no web server) issues and checks no tokens, so it needs no key.
+        boolean servesHttp = !"none".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"));
+        if (servesHttp && environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new InvalidConfigurationException("JWT_SECRET_KEY is not set, and the prod profile requires it.",
                     "Set JWT_SECRET_KEY to at least 32 random bytes, e.g. the output of: openssl rand -base64 32");
+        }
+        if (!servesHttp) {
+            return JwtSigningKey.random();
         }
         log.warn("JWT_SECRET_KEY is not set: using a random key. Tokens stop working when this process stops "
                 + "and are not accepted by other instances. Set JWT_SECRET_KEY for anything but a local trial.");

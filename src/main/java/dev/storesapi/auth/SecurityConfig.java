@@ -2,10 +2,10 @@ package dev.storesapi.auth;
 
 import dev.storesapi.web.Problems;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * session, no login forms. The authorisation matrix of contract §2 and §3 lives here and only here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     @Bean

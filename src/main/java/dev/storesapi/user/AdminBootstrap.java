@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -20,6 +21,7 @@ import org.springframework.util.StringUtils;
  * Idempotent, and safe when several instances start at once: the unique constraints let exactly
  * one of them insert, and the others see a conflict and carry on.
  */
+@ConditionalOnWebApplication
 @Component
 @EnableConfigurationProperties(AdminProperties.class)
 public class AdminBootstrap implements ApplicationRunner {

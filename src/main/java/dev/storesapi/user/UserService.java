@@ -2,6 +2,7 @@ package dev.storesapi.user;
 
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.mail.EmailOutbox;
 import java.time.Clock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,16 +19,21 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final EmailOutbox emails;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock, EmailOutbox emails) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.emails = emails;
     }
 
+    /** Creates the user and, in the same transaction, the job of their "Successfully signed up" email. */
     @Transactional
     public User register(RegisterRequest request) {
-        return create(request.username(), request.email(), request.password(), Role.USER);
+        User user = create(request.username(), request.email(), request.password(), Role.USER);
+        emails.enqueueRegistrationEmail(user.getId(), user.getEmail(), user.getUsername());
+        return user;
     }
 
     /** Creates a user; a username or email already taken (also by a concurrent request) is a conflict. */

@@ -1,0 +1,49 @@
+package dev.storesapi.mail;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes email jobs into the outbox, inside the caller's transaction. */
+@Component
+public class EmailOutbox {
+
+    private final OutboxRepository outbox;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EmailOutbox(OutboxRepository outbox, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Must join the registration's transaction: the user and their email exist together or not at all. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueRegistrationEmail(long userId, String email, String username) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("user_id", userId);
+        payload.put("email", email);
+        payload.put("username", username);
+        OutboxEvent event = outbox.save(new OutboxEvent(EmailJob.REGISTRATION, json.writeValueAsString(payload),
+                clock.instant()));
+        // Delivered to OutboxRelay after the commit, never before: a rolled-back job is never sent.
+        events.publishEvent(new OutboxEventSaved(event.getId()));
+    }
+
+    EmailJob toJob(OutboxEvent event) {
+        Map<?, ?> payload = json.readValue(event.getPayload(), Map.class);
+        return new EmailJob(event.getId(), event.getJobType(), ((Number) payload.get("user_id")).longValue(),
+                (String) payload.get("email"), (String) payload.get("username"));
+    }
+
+    record OutboxEventSaved(long outboxId) {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.storesapi.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Email settings (README "Registration email").
+ *
+ * @param from            sender address (MAIL_FROM)
+ * @param docsUrl         link in the email to the API docs
+ * @param maxAttempts     send attempts before a job goes to the dead-letter stream
+ * @param retryDelay      delay before the first retry, doubled for each further one. It is also how
+ *                        long a job must sit unacknowledged before another worker takes it over, so it
+ *                        must be longer than one send can take (the SMTP timeouts: 5 s to connect, 10 s
+ *                        to read, 10 s to write), or a slow send could be sent twice.
+ * @param maxRetryDelay   cap of the doubling
+ * @param stream          the Redis Stream
+ * @param streamMaxLength approximate cap of the stream (XADD MAXLEN ~)
+ * @param workerEnabled   consume the stream in this process (APP_ROLE=worker, or EMAIL_WORKER_ENABLED)
+ * @param sweepInterval   how often unpublished outbox rows are published again
+ * @param sweepAfter      how old an unpublished row must be before the sweep takes it
+ */
+@ConfigurationProperties("stores.email")
+public record EmailProperties(
+        @DefaultValue("Stores API <no-reply@stores-api.local>") String from,
+        @DefaultValue("http://localhost:8080/swagger-ui.html") String docsUrl,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("30s") Duration retryDelay,
+        @DefaultValue("10m") Duration maxRetryDelay,
+        @DefaultValue("emails") String stream,
+        @DefaultValue("100000") long streamMaxLength,
+        @DefaultValue("false") boolean workerEnabled,
+        @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("30s") Duration sweepAfter) {
+
+    public String deadLetterStream() {
+        return stream + ":dead";
+    }
+
+    public String consumerGroup() {
+        return "email-workers";
+    }
+
+    /** Delay before attempt {@code attempt + 1}, after {@code attempt} failed ones: retryDelay x 2^(attempt-1), capped. */
+    public Duration retryDelayAfter(long attempt) {
+        long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
+        Duration delay = retryDelay.multipliedBy(factor);
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+}

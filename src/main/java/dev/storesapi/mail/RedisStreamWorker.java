@@ -1,0 +1,202 @@
+package dev.storesapi.mail;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.stream.StreamMessageListenerContainer;
+import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
+import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamReadRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Consumes the "emails" stream in the consumer group "email-workers" (contract §5).
+ *
+ * <ul>
+ *   <li>New messages arrive through XREADGROUP. A message is acknowledged only once the mail server
+ *       accepted the email; a failed one stays pending.</li>
+ *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off
+ *       of its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time,
+ *       so only one worker wins) and tried again. This one mechanism retries failed sends and
+ *       rescues messages of a worker that crashed. After maxAttempts deliveries the message is copied
+ *       to the dead-letter stream and acknowledged.</li>
+ *   <li>A redelivered message whose email was already sent (a crash between sending and
+ *       acknowledging) is recognised by the key emails:sent:{outbox_id} and only acknowledged.</li>
+ * </ul>
+ */
+class RedisStreamWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
+    private static final Duration SENT_MARKER_TTL = Duration.ofDays(7);
+    private static final int RECLAIM_BATCH = 100;
+
+    private final StringRedisTemplate redis;
+    private final RedisConnectionFactory connections;
+    private final EmailDelivery delivery;
+    private final EmailProperties properties;
+    private final String consumerName;
+    private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
+    private volatile boolean running;
+
+    RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
+            EmailProperties properties) {
+        this.redis = redis;
+        this.connections = connections;
+        this.delivery = delivery;
+        this.properties = properties;
+        this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void start() {
+        createGroupIfMissing();
+        StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
+                StreamMessageListenerContainerOptions.builder()
+                        .pollTimeout(Duration.ofSeconds(1))
+                        .batchSize(10)
+                        .errorHandler(this::onReadError)
+                        .build();
+        container = StreamMessageListenerContainer.create(connections, options);
+        container.register(StreamReadRequest.builder(StreamOffset.create(properties.stream(), ReadOffset.lastConsumed()))
+                        .consumer(Consumer.from(properties.consumerGroup(), consumerName))
+                        .autoAcknowledge(false)
+                        // One failure (Redis restarting, say) must not end the subscription for good.
+                        .cancelOnError(error -> false)
+                        .build(),
+                this::handle);
+        container.start();
+        running = true;
+        log.info("Email worker {} consuming stream '{}'", consumerName, properties.stream());
+    }
+
+    /** Stops reading new messages; a message being sent finishes, and only finished ones are acknowledged. */
+    @Override
+    public void stop() {
+        running = false;
+        if (container != null) {
+            container.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Scheduled(fixedDelayString = "${stores.email.reclaim-interval:1s}")
+    void retryOrRescuePending() {
+        if (!running) {
+            return;
+        }
+        try {
+            reclaim();
+        } catch (RuntimeException failed) {
+            onReadError(failed);
+        }
+    }
+
+    private void reclaim() {
+        for (PendingMessage pending : redis.opsForStream()
+                .pending(properties.stream(), properties.consumerGroup(), Range.unbounded(), RECLAIM_BATCH)) {
+            Duration backOff = properties.retryDelayAfter(pending.getTotalDeliveryCount());
+            if (pending.getElapsedTimeSinceLastDelivery().compareTo(backOff) < 0) {
+                continue;
+            }
+            List<MapRecord<String, String, String>> claimed = redis.<String, String>opsForStream()
+                    .claim(properties.stream(), properties.consumerGroup(), consumerName, backOff, pending.getId());
+            for (MapRecord<String, String, String> message : claimed) {
+                if (pending.getTotalDeliveryCount() >= properties.maxAttempts()) {
+                    deadLetter(message, pending.getTotalDeliveryCount());
+                } else {
+                    delivery.countRetry();
+                    handle(message);
+                }
+            }
+        }
+    }
+
+    private void handle(MapRecord<String, String, String> message) {
+        EmailJob job = RedisEmailQueue.job(message.getValue());
+        String sentMarker = "emails:sent:" + job.outboxId();
+        try {
+            if (!Boolean.TRUE.equals(redis.hasKey(sentMarker))) {
+                delivery.deliver(job);
+                redis.opsForValue().set(sentMarker, message.getId().getValue(), SENT_MARKER_TTL);
+            }
+            redis.opsForStream().acknowledge(properties.consumerGroup(), message);
+        } catch (RuntimeException failed) {
+            // Left pending: retried after its back-off, by this or another worker.
+            log.warn("Email job {} (message {}) failed: {}", job.outboxId(), message.getId(), failed.getMessage());
+        }
+    }
+
+    private void deadLetter(MapRecord<String, String, String> message, long attempts) {
+        redis.opsForStream().add(MapRecord.create(properties.deadLetterStream(), message.getValue()));
+        redis.opsForStream().acknowledge(properties.consumerGroup(), message);
+        delivery.countDeadLetter();
+        log.error("Email job {} dead-lettered to '{}' after {} attempts", message.getValue().get("outbox_id"),
+                properties.deadLetterStream(), attempts);
+    }
+
+    /**
+     * Redis unreachable: the container keeps polling and recovers by itself. Redis restarted without
+     * its data: the consumer group is gone (NOGROUP) and is created again.
+     */
+    private void onReadError(Throwable error) {
+        if (String.valueOf(rootMessage(error)).contains("NOGROUP")) {
+            log.warn("Consumer group '{}' is missing (Redis restarted?); creating it again", properties.consumerGroup());
+            try {
+                createGroupIfMissing();
+            } catch (RuntimeException stillDown) {
+                log.warn("Could not create the consumer group yet: {}", rootMessage(stillDown));
+            }
+        } else {
+            log.warn("Email stream unavailable: {}", rootMessage(error));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    long pendingCount() {
+        return redis.opsForStream().pending(properties.stream(), properties.consumerGroup()).getTotalPendingMessages();
+    }
+
+    private void createGroupIfMissing() {
+        try {
+            redis.execute(connection -> connection.streamCommands().xGroupCreate(
+                    properties.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8), properties.consumerGroup(),
+                    ReadOffset.from("0"), true), true);
+        } catch (RedisSystemException exists) {
+            if (exists.getMostSpecificCause().getMessage() == null
+                    || !exists.getMostSpecificCause().getMessage().contains("BUSYGROUP")) {
+                throw exists;
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "worker";
+        }
+    }
+}
