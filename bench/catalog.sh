@@ -8,38 +8,14 @@ APP_PORT=${APP_PORT:-18080}
 PG_PORT=${PG_PORT:-55432}
 WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-15s}
-OUT=bench/out
-mkdir -p "$OUT"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-wait_for() { # url, seconds
-  for _ in $(seq 1 "$2"); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "timed out waiting for $1" >&2; return 1
-}
-
-echo "== building"
-./mvnw -q -B -DskipTests package test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$OUT/test-classpath.txt" -Dmdep.includeScope=test
-JAR=$(ls target/stores-api-*.jar | grep -v original | head -1)
-
-if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-  echo "== starting embedded PostgreSQL on port $PG_PORT (set BENCH_DATABASE_URL to use another)"
-  "$JAVA_HOME/bin/java" -cp "target/test-classes:$(cat "$OUT/test-classpath.txt")" \
-    dev.storesapi.support.BenchPostgres "$PG_PORT" >"$OUT/postgres.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 60); do grep -q "ready on port" "$OUT/postgres.log" && break; sleep 1; done
-  BENCH_DATABASE_URL="postgres://postgres:postgres@localhost:$PG_PORT/postgres"
-fi
-
+build
+start_postgres "$PG_PORT"
 echo "== starting $JAR on port $APP_PORT (JAVA_OPTS=${JAVA_OPTS:-})"
-# shellcheck disable=SC2086
-DATABASE_URL=$BENCH_DATABASE_URL PORT=$APP_PORT "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/app.log" 2>&1 &
-pids+=($!)
-wait_for "http://localhost:$APP_PORT/actuator/health/readiness" 90
+start_app app "http://localhost:$APP_PORT/actuator/health/readiness" PORT="$APP_PORT"
 
 echo "== seeding 50 stores x 20 items x 5 tags over HTTP"
 read -r STORE_ID ITEM_ID < <(python3 bench/seed.py "http://localhost:$APP_PORT")

@@ -4,11 +4,15 @@ import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.mail.EmailQueue;
+import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Boots as `./mvnw spring-boot:run` does without DATABASE_URL or JWT_SECRET_KEY: on the embedded H2
@@ -40,6 +45,9 @@ class EmbeddedDatabaseIT {
         registry.add("ADMIN_USERNAME", () -> TestSecrets.ADMIN_USERNAME);
         registry.add("ADMIN_EMAIL", () -> TestSecrets.ADMIN_EMAIL);
         registry.add("ADMIN_PASSWORD", () -> TestSecrets.ADMIN_PASSWORD);
+        // No REDIS_URL: email jobs are delivered in this process (to GreenMail).
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     @Autowired
@@ -55,6 +63,9 @@ class EmbeddedDatabaseIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EmailQueue emailQueue;
 
     @Test
     void runsOnTheEmbeddedFileDatabaseMigratedByFlyway() throws Exception {
@@ -95,6 +106,20 @@ class EmbeddedDatabaseIT {
         assertProblem(api.get("/item/" + itemId), 404, "not_found");
         assertThat(jdbc.queryForObject("select count(*) from items_tags where item_id = ?", Integer.class, itemId))
                 .isZero();
+    }
+
+    @Test
+    void deliversTheRegistrationEmailInProcessWithoutRedis() {
+        assertThat(emailQueue.getClass().getSimpleName()).isEqualTo("InProcessEmailQueue");
+        String username = "h2_" + UUID.randomUUID().toString().substring(0, 8);
+
+        accounts.anonymous().post("/register", Map.of("username", username, "email", username + "@example.com",
+                "password", "long enough pw"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.messagesTo(username + "@example.com").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "select count(*) from email_outbox where payload like ? and published_at is not null", Integer.class,
+                "%" + username + "%") == 1);
     }
 
     private static Path createDataDir() {

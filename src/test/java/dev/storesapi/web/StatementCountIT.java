@@ -87,11 +87,20 @@ class StatementCountIT {
         return counts;
     }
 
+    /**
+     * Statistics are global: background work (the outbox sweep, the session purge) may run a query
+     * during a request and add to its count, never take from it. The least of a few runs is the
+     * request's own count.
+     */
     private long statements(String path) {
-        statistics.clear();
-        ApiResponse response = api.get(path);
-        assertThat(response.status()).as(path).isEqualTo(200);
-        return statistics.getPrepareStatementCount();
+        long least = Long.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            statistics.clear();
+            ApiResponse response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            least = Math.min(least, statistics.getPrepareStatementCount());
+        }
+        return least;
     }
 
     /** Inserts stores with items and tags, every item linked to every tag of its store; returns the first store. */

@@ -1,0 +1,77 @@
+package dev.storesapi.config;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServicesEnvironmentPostProcessorTest {
+
+    @Test
+    void withoutSettingsNothingIsConfigured() {
+        StandardEnvironment environment = process(Map.of());
+
+        assertThat(environment.getProperty("spring.data.redis.url")).isNull();
+        assertThat(environment.getProperty("spring.mail.host")).isNull();
+        assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+    }
+
+    @Test
+    void mapsRedisUrl() {
+        assertThat(process(Map.of("REDIS_URL", "rediss://default:secret@redis.example:6380")).getProperty(
+                "spring.data.redis.url")).isEqualTo("rediss://default:secret@redis.example:6380");
+    }
+
+    @Test
+    void mapsMailSettingsWithAuthenticationWhenAUserIsGiven() {
+        StandardEnvironment environment = process(Map.of("MAIL_HOST", "smtp.mailgun.org", "MAIL_PORT", "587",
+                "MAIL_USERNAME", "postmaster@mg.example.com", "MAIL_PASSWORD", "secret"));
+
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("smtp.mailgun.org");
+        assertThat(environment.getProperty("spring.mail.port")).isEqualTo("587");
+        assertThat(environment.getProperty("spring.mail.username")).isEqualTo("postmaster@mg.example.com");
+        assertThat(environment.getProperty("spring.mail.password")).isEqualTo("secret");
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.auth")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.enable")).isEqualTo("true");
+    }
+
+    @Test
+    void mailWithoutUserSkipsAuthentication() {
+        assertThat(process(Map.of("MAIL_HOST", "localhost")).getProperty("spring.mail.properties.mail.smtp.auth"))
+                .isEqualTo("false");
+    }
+
+    @Test
+    void workerRoleRunsWithoutWebServerAndMigrationsAndConsumes() {
+        StandardEnvironment environment = process(Map.of("APP_ROLE", "worker", "REDIS_URL", "redis://localhost:6379",
+                "EMAIL_WORKER_ENABLED", "false"));
+
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("spring.flyway.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("stores.email.worker-enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void workerRoleNeedsRedis() {
+        assertThatThrownBy(() -> process(Map.of("APP_ROLE", "worker")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("needs REDIS_URL");
+    }
+
+    @Test
+    void refusesUnknownRole() {
+        assertThatThrownBy(() -> process(Map.of("APP_ROLE", "cron")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web' or 'worker'");
+    }
+
+    private static StandardEnvironment process(Map<String, Object> osEnvironment) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addLast(new SystemEnvironmentPropertySource("test-os", osEnvironment));
+        new ServicesEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
+    }
+}
