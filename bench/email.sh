@@ -41,7 +41,8 @@ PY
 start_app worker "" APP_ROLE=worker MAIL_PORT="$FAST_SMTP"
 first="" last=""
 for _ in $(seq 1 6000); do
-  n=$(cat "$OUT/smtp-fast.count")
+  n=$(cat "$OUT/smtp-fast.count" 2>/dev/null || true)
+  n=${n:-0}
   if [ -z "$first" ] && [ "$n" -ge 1 ]; then first=$(date +%s.%N); first_n=$n; fi
   if [ "$n" -ge "$JOBS" ]; then last=$(date +%s.%N); break; fi
   sleep 0.05
@@ -66,8 +67,9 @@ echo "== 2. POST /register latency, $REGISTRATIONS sequential registrations (aft
 echo "| setup                                        |      p50    |      p99    |      max    |"
 echo "|----------------------------------------------|-------------|-------------|-------------|"
 start_app worker "" APP_ROLE=worker MAIL_PORT="$FAST_SMTP"
+WORKER_PID=$LAST_PID
 latency "Redis + worker, fast SMTP" MAIL_PORT="$FAST_SMTP"
-kill "$LAST_PID"; wait "$LAST_PID" 2>/dev/null || true
+kill "$WORKER_PID"; wait "$WORKER_PID" 2>/dev/null || true
 start_app worker "" APP_ROLE=worker MAIL_PORT="$SLOW_SMTP"
 WORKER_PID=$LAST_PID
 latency "Redis + worker, SMTP taking 1 s per email" MAIL_PORT="$SLOW_SMTP"

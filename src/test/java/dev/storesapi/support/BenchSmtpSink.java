@@ -53,7 +53,11 @@ public final class BenchSmtpSink {
                         Thread.sleep(delayMillis);
                         long total = accepted.incrementAndGet();
                         synchronized (BenchSmtpSink.class) {
-                            Files.writeString(countFile, Long.toString(total));
+                            // Replaced atomically, so a reader never sees an empty file.
+                            Path next = countFile.resolveSibling(countFile.getFileName() + ".next");
+                            Files.writeString(next, Long.toString(total));
+                            Files.move(next, countFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                         }
                         reply(out, "250 accepted");
                     }
