@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -71,6 +74,9 @@ class TwoWorkersIT {
         assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
         assertThat(worker.getBeansOfType(Flyway.class)).isEmpty();
         assertThat(worker.getBean(RedisStreamWorker.class).isRunning()).isTrue();
+        Health health = worker.getBean("emailQueueHealthIndicator", HealthIndicator.class).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("stream", "emails").containsKey("pending");
     }
 
     @Test
