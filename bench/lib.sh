@@ -25,7 +25,7 @@ build() {
   echo "== building"
   ./mvnw -q -B -DskipTests package test-compile dependency:build-classpath \
     -Dmdep.outputFile="$OUT/test-classpath.txt" -Dmdep.includeScope=test
-  JAR=$(ls target/stores-api-*.jar | grep -v original | head -1)
+  for JAR in target/stores-api-*.jar; do break; done
   TEST_CP="target/test-classes:$(cat "$OUT/test-classpath.txt")"
 }
 
@@ -48,13 +48,14 @@ start_postgres() { # port
   export DATABASE_URL=$BENCH_DATABASE_URL
 }
 
-# Starts the packaged jar with the current environment plus the given VAR=value pairs.
+# Starts the packaged jar with the current environment plus the given VAR=value pairs;
+# its process id is left in LAST_PID for the calling script.
 start_app() { # log-name, health-url, VAR=value...
   local log="$OUT/$1.log" health=$2
   shift 2
   # shellcheck disable=SC2086
   env "$@" "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
   pids+=($!)
-  LAST_PID=$!
+  export LAST_PID=$!
   if [ -n "$health" ]; then wait_for "$health" 90; fi
 }

@@ -23,6 +23,13 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String value = environment.getProperty("DATABASE_URL");
         if (!StringUtils.hasText(value)) {
+            // application.yml falls back to the embedded H2 database, which prod must never use.
+            boolean embedded = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+            if (environment.matchesProfiles("prod") && embedded) {
+                throw new InvalidConfigurationException("DATABASE_URL is not set, and the prod profile requires it "
+                        + "(the embedded database is for local runs only).",
+                        "Set DATABASE_URL to your PostgreSQL URL, e.g. postgres://user:password@host:5432/database");
+            }
             return;
         }
         DatabaseUrl url = DatabaseUrl.parse(value);

@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>REDIS_URL → spring.data.redis.url (unset: email jobs are delivered in-process);</li>
  *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD → spring.mail.* (unset host: emails are logged);</li>
- *   <li>APP_ROLE=worker → no web server, no migrations, consume the email stream (needs REDIS_URL).</li>
+ *   <li>APP_ROLE=worker → no web server, no migrations, consume the email stream (needs REDIS_URL);</li>
+ *   <li>APP_ROLE=migrate → no web server: run the Flyway migrations and exit (StoresApiApplication).</li>
  * </ul>
  * Explicit spring.* settings still win: these are defaults.
  */
@@ -60,8 +61,14 @@ public class ServicesEnvironmentPostProcessor implements EnvironmentPostProcesso
                         "spring.flyway.enabled", "false",
                         "stores.email.worker-enabled", "true")));
             }
-            default -> throw new InvalidConfigurationException("APP_ROLE must be 'web' or 'worker', not '" + role + "'.",
-                    "Unset APP_ROLE for the web service, or set APP_ROLE=worker for the email worker.");
+            case "migrate" -> environment.getPropertySources().addFirst(new MapPropertySource("storesMigrateRole", Map.of(
+                    "spring.main.web-application-type", "none",
+                    "spring.flyway.enabled", "true",
+                    "stores.email.worker-enabled", "false",
+                    "stores.role", "migrate")));
+            default -> throw new InvalidConfigurationException(
+                    "APP_ROLE must be 'web', 'worker' or 'migrate', not '" + role + "'.",
+                    "Unset APP_ROLE for the web service, or set APP_ROLE=worker (email worker) or migrate.");
         }
     }
 

@@ -49,6 +49,8 @@ class RedisStreamWorker implements SmartLifecycle {
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
             EmailProperties properties) {
@@ -81,12 +83,25 @@ class RedisStreamWorker implements SmartLifecycle {
         log.info("Email worker {} consuming stream '{}'", consumerName, properties.stream());
     }
 
-    /** Stops reading new messages; a message being sent finishes, and only finished ones are acknowledged. */
+    /**
+     * Stops reading new messages, then waits (at most 20 s, inside Render's 30 s shutdown window) for
+     * sends in progress. Only finished sends are acknowledged; one cut short stays pending and is
+     * retried by another worker.
+     */
     @Override
     public void stop() {
         running = false;
         if (container != null) {
             container.stop();
+        }
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (sending.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -128,6 +143,15 @@ class RedisStreamWorker implements SmartLifecycle {
     }
 
     private void handle(MapRecord<String, String, String> message) {
+        sending.incrementAndGet();
+        try {
+            deliverAndAcknowledge(message);
+        } finally {
+            sending.decrementAndGet();
+        }
+    }
+
+    private void deliverAndAcknowledge(MapRecord<String, String, String> message) {
         EmailJob job = RedisEmailQueue.job(message.getValue());
         String sentMarker = "emails:sent:" + job.outboxId();
         try {

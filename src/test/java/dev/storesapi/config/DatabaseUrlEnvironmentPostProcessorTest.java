@@ -95,6 +95,26 @@ class DatabaseUrlEnvironmentPostProcessorTest {
         }
     }
 
+    @Test
+    void prodProfileRefusesTheEmbeddedDatabase() {
+        StandardEnvironment environment = environment(Map.of());
+        environment.setActiveProfiles("prod");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> process(environment))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("DATABASE_URL is not set, and the prod profile requires it");
+    }
+
+    @Test
+    void prodProfileAcceptsAnExplicitSpringDatasourceUrl() {
+        StandardEnvironment environment = environment(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/app"));
+        environment.setActiveProfiles("prod");
+
+        process(environment);
+
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/app");
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class NoBeans {
     }

@@ -64,7 +64,19 @@ class ServicesEnvironmentPostProcessorTest {
     @Test
     void refusesUnknownRole() {
         assertThatThrownBy(() -> process(Map.of("APP_ROLE", "cron")))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web' or 'worker'");
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("'web', 'worker' or 'migrate'");
+    }
+
+    @Test
+    void migrateRoleMigratesWithoutWebServerOrWorker() {
+        StandardEnvironment environment = process(Map.of("APP_ROLE", "migrate", "REDIS_URL", "redis://localhost:6379",
+                "EMAIL_WORKER_ENABLED", "true"));
+
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("spring.flyway.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("stores.email.worker-enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("stores.role")).isEqualTo("migrate");
     }
 
     private static StandardEnvironment process(Map<String, Object> osEnvironment) {

@@ -1,0 +1,222 @@
+package dev.storesapi.deploy;
+
+import dev.storesapi.support.TestMail;
+import dev.storesapi.support.TestPostgres;
+import dev.storesapi.support.TestRedis;
+import io.lettuce.core.RedisClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs docker-entrypoint.sh for real, outside Docker: against the packaged jar extracted as the
+ * image extracts it, with the image's JAVA_OPTS, a postgres:// DATABASE_URL, Redis and SMTP.
+ */
+class EntrypointIT {
+
+    private static final String JWT = "ZW50cnlwb2ludC10ZXN0LWtleS1lbnRyeXBvaW50LXRlc3Qta2V5IQ==";
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+    @TempDir
+    static Path appHome;
+
+    private static String javaOpts;
+    private final List<Process> started = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopWhatIsStillRunning() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @BeforeAll
+    static void extractTheJarAsTheImageDoes() throws Exception {
+        Path jar;
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            jar = jars.filter(path -> path.getFileName().toString().matches("stores-api-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run ./mvnw package first"));
+        }
+        Process extract = new ProcessBuilder(JAVA_HOME.resolve("bin/java").toString(), "-Djarmode=tools", "-jar",
+                jar.toString(), "extract", "--application-filename", "app.jar", "--destination", appHome.toString(),
+                "--force").inheritIO().start();
+        assertThat(extract.waitFor()).isZero();
+        Matcher opts = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(opts.find()).as("Dockerfile sets JAVA_OPTS").isTrue();
+        javaOpts = opts.group(1);
+    }
+
+    @Test
+    void webServesOnPortMigratesAndStopsGracefullyOnSigterm() throws Exception {
+        String database = newDatabase();
+        int port = freePort();
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
+                "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod"));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
+        assertThat(status(port, "/store")).isEqualTo(200);
+        assertThat(status(port, "/actuator/prometheus")).as("prod exposes prometheus").isEqualTo(200);
+        assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
+        assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
+
+        web.process().destroy();
+
+        assertThat(web.process().waitFor(30, TimeUnit.SECONDS)).as("stops within Render's window").isTrue();
+        assertThat(web.process().exitValue()).isIn(0, 143);
+        assertThat(web.log()).contains("Graceful shutdown complete");
+    }
+
+    @Test
+    void migrateMigratesAndExitsZero() throws Exception {
+        String database = newDatabase();
+
+        Started migrate = start(List.of("migrate"), Map.of("DATABASE_URL", postgresUrl(database),
+                "SPRING_PROFILES_ACTIVE", "prod"));
+
+        assertThat(migrate.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(migrate.process().exitValue()).as(migrate.log()).isZero();
+        assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void workerConsumesAQueuedEmailAndStopsOnSigterm() throws Exception {
+        String database = newDatabase();
+        Started migrate = start(List.of("migrate"), Map.of("DATABASE_URL", postgresUrl(database)));
+        assertThat(migrate.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
+        String address = "entrypoint-" + UUID.randomUUID() + "@example.com";
+        try (RedisClient redis = RedisClient.create(TestRedis.url()); var connection = redis.connect()) {
+            connection.sync().xadd("emails", Map.of("outbox_id", Long.toString(System.nanoTime()),
+                    "type", "registration", "user_id", "1", "email", address, "username", "entrypoint"));
+        }
+
+        Started worker = start(List.of("worker"), Map.of("DATABASE_URL", postgresUrl(database),
+                "REDIS_URL", TestRedis.url(), "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(TestMail.port()),
+                "SPRING_PROFILES_ACTIVE", "prod"));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> TestMail.messagesTo(address).size() == 1);
+        assertThat(worker.log()).doesNotContain("Tomcat started").doesNotContain("Migrating schema");
+        worker.process().destroy();
+        assertThat(worker.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.process().exitValue()).isIn(0, 143);
+    }
+
+    @Test
+    void prodWithoutJwtSecretFailsFastWithAReadableMessage() throws Exception {
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(freePort()),
+                "DATABASE_URL", postgresUrl(newDatabase()), "SPRING_PROFILES_ACTIVE", "prod"));
+
+        assertThat(web.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(web.process().exitValue()).isNotZero();
+        assertThat(web.log()).contains("JWT_SECRET_KEY is not set, and the prod profile requires it.")
+                .contains("openssl rand -base64 32");
+    }
+
+    @Test
+    void prodWithoutDatabaseUrlFailsFast() throws Exception {
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(freePort()), "JWT_SECRET_KEY", JWT,
+                "SPRING_PROFILES_ACTIVE", "prod"));
+
+        assertThat(web.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(web.process().exitValue()).isNotZero();
+        assertThat(web.log()).contains("DATABASE_URL is not set, and the prod profile requires it");
+    }
+
+    @Test
+    void refusesAnUnknownMode() throws Exception {
+        Started unknown = start(List.of("serve"), Map.of());
+
+        assertThat(unknown.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(unknown.process().exitValue()).isEqualTo(64);
+        assertThat(unknown.log()).contains("unknown mode 'serve' (expected web, worker or migrate)");
+    }
+
+    @Test
+    void acceptsItsOwnNameRepeatedAsARenderDockerCommandPassesIt() throws Exception {
+        Started migrate = start(List.of("docker-entrypoint.sh", "migrate"), Map.of("DATABASE_URL",
+                postgresUrl(newDatabase())));
+
+        assertThat(migrate.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(migrate.process().exitValue()).as(migrate.log()).isZero();
+    }
+
+    record Started(Process process, Path logFile) {
+        String log() throws IOException {
+            return Files.readString(logFile);
+        }
+    }
+
+    private Started start(List<String> args, Map<String, String> env) throws IOException {
+        Path log = Files.createTempFile("entrypoint-", ".log");
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "docker-entrypoint.sh"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("DATABASE_")
+                || key.startsWith("REDIS_") || key.startsWith("MAIL_") || key.startsWith("JWT_"));
+        environment.putAll(new HashMap<>(Map.of("APP_HOME", appHome.toString(), "JAVA_HOME", JAVA_HOME.toString(),
+                "JAVA_OPTS", javaOpts, "DATA_DIR", appHome.resolve("data").toString())));
+        environment.putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return new Started(process, log);
+    }
+
+    private static String newDatabase() throws Exception {
+        String name = "entrypoint_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(), "postgres", "postgres")) {
+            connection.createStatement().execute("create database " + name);
+        }
+        return name;
+    }
+
+    private static String postgresUrl(String database) {
+        return "postgres://postgres:postgres@localhost:" + TestPostgres.server().getPort() + "/" + database;
+    }
+
+    private static int migrations(String database) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + TestPostgres.server().getPort() + "/" + database;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+             ResultSet rows = connection.createStatement()
+                     .executeQuery("select count(*) from flyway_schema_history where success")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static int status(int port, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException notYet) {
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
