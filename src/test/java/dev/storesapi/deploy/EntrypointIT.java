@@ -62,7 +62,7 @@ class EntrypointIT {
                 jar.toString(), "extract", "--application-filename", "app.jar", "--destination", appHome.toString(),
                 "--force").inheritIO().start();
         assertThat(extract.waitFor()).isZero();
-        Matcher opts = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
+        Matcher opts = Pattern.compile("(?m)^(?:ENV )?\\s*JAVA_OPTS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
         assertThat(opts.find()).as("Dockerfile sets JAVA_OPTS").isTrue();
         javaOpts = opts.group(1);
     }
