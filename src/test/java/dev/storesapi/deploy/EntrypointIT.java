@@ -77,6 +77,16 @@ class EntrypointIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
         assertThat(status(port, "/store")).isEqualTo(200);
         assertThat(status(port, "/actuator/prometheus")).as("prod exposes prometheus").isEqualTo(200);
+        assertThat(status(port, "/actuator/info")).isEqualTo(200);
+        assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(404);
+        assertThat(status(port, "/v3/api-docs")).as("Swagger UI stays available").isEqualTo(200);
+        HttpResponse<Void> behindProxy = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/store?size=1"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "stores.example.com")
+                .header("X-Forwarded-Port", "443").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(behindProxy.headers().firstValue("Link").orElseThrow())
+                .as("links use the public address behind Render's proxy")
+                .startsWith("<https://stores.example.com/store?page=0&size=1>");
         assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
         assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
 
