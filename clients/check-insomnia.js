@@ -18,8 +18,8 @@ const CONTRACT = [
   if (imported.type.id !== 'insomnia-4') failures.push(`imported as ${imported.type.id}, not insomnia-4`);
   const resources = imported.data.resources;
   const requests = resources.filter(r => r._type === 'request');
-  const operations = new Set(requests.map(r => `${r.method} ${r.url.replace('{{ _.url }}', '').split('?')[0]
-    .replace(/\{\{ _\.\w+ \}\}/g, '{}')}`));
+  const operations = new Set(requests.map(r => `${r.method} ${r.url.replace('{{ url }}', '').split('?')[0]
+    .replace(/\{\{ \w+ \}\}/g, '{}')}`));
   for (const operation of CONTRACT) {
     if (!operations.has(operation)) failures.push(`missing operation ${operation}`);
   }
@@ -31,7 +31,7 @@ const CONTRACT = [
   }
   const protectedWithoutToken = requests.filter(r => !['GET', 'OPTIONS'].includes(r.method)
     && !['/register', '/login'].some(p => r.url.endsWith(p))
-    && !r.headers.some(h => h.name === 'Authorization' && /^Bearer \{\{ _\.(access|refresh)_token \}\}$/.test(h.value)));
+    && !r.headers.some(h => h.name === 'Authorization' && /^Bearer \{\{ (access|refresh)_token \}\}$/.test(h.value)));
   protectedWithoutToken.forEach(r => failures.push(`${r.method} ${r.url} sends no Bearer token`));
   if (failures.length) {
     console.error('insomnia.json:\n  ' + failures.join('\n  '));
