@@ -1,6 +1,6 @@
 package dev.storesapi.item;
 
-import dev.storesapi.support.Accounts;
+import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
@@ -8,7 +8,6 @@ import dev.storesapi.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,15 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ItemApiIT {
 
     @Autowired
-    Accounts accounts;
-
-    /** The admin: these tests are about the catalog, authorisation has its own. */
+    @Admin
     ApiClient api;
-
-    @BeforeEach
-    void signIn() {
-        api = accounts.admin();
-    }
 
     @Autowired
     Catalog catalog;

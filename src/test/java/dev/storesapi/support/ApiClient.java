@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it sees is checked for what the contract forbids in any body: stack traces, SQL, Java class
  * names, password hashes, and any password the tests have used.
  */
+@Primary
 public class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

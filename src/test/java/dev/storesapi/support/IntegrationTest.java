@@ -24,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
         "ADMIN_PASSWORD=" + TestSecrets.ADMIN_PASSWORD
 })
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import({ApiClient.class, Accounts.class, Catalog.class})
+@Import({ApiClient.class, Accounts.class, Catalog.class, AdminApiConfiguration.class})
 public @interface IntegrationTest {
 }

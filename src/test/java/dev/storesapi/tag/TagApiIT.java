@@ -1,12 +1,11 @@
 package dev.storesapi.tag;
 
-import dev.storesapi.support.Accounts;
+import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,15 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TagApiIT {
 
     @Autowired
-    Accounts accounts;
-
-    /** The admin: these tests are about the catalog, authorisation has its own. */
+    @Admin
     ApiClient api;
-
-    @BeforeEach
-    void signIn() {
-        api = accounts.admin();
-    }
 
     @Autowired
     Catalog catalog;

@@ -1,6 +1,6 @@
 package dev.storesapi.web;
 
-import dev.storesapi.support.Accounts;
+import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,15 +25,8 @@ class ConcurrentWritesIT {
     private static final int CALLERS = 16;
 
     @Autowired
-    Accounts accounts;
-
-    /** The admin: these tests are about the catalog, authorisation has its own. */
+    @Admin
     ApiClient api;
-
-    @BeforeEach
-    void signIn() {
-        api = accounts.admin();
-    }
 
     @Autowired
     Catalog catalog;
