@@ -3,5 +3,5 @@ package dev.storesapi.auth;
 import java.util.UUID;
 
 /** The caller behind a verified token whose session is live; controllers take it as their principal. */
-public record AuthenticatedUser(long userId, UUID sessionId, TokenType tokenType, boolean fresh, boolean admin) {
+public record AuthenticatedUser(long userId, UUID sessionId, boolean fresh, boolean admin) {
 }

@@ -1,5 +1,6 @@
 package dev.storesapi.auth;
 
+import dev.storesapi.user.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,6 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
         ActiveSession session = auth.findActiveSession(token.sessionId())
                 .filter(active -> active.userId() == token.userId())
                 .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.TOKEN_REVOKED));
-        return new AuthenticatedUser(token.userId(), token.sessionId(), token.type(), token.fresh(),
-                session.role() == dev.storesapi.user.Role.ADMIN);
+        return new AuthenticatedUser(token.userId(), token.sessionId(), token.fresh(), session.role() == Role.ADMIN);
     }
 }

@@ -73,7 +73,7 @@ public class JwtService {
                 throw new AuthenticationFailedException(AuthFailure.INVALID_TOKEN);
             }
             return new VerifiedToken(Long.parseLong(claims.getSubject()),
-                    UUID.fromString(claims.get("sid", String.class)), expected,
+                    UUID.fromString(claims.get("sid", String.class)),
                     Boolean.TRUE.equals(claims.get("fresh", Boolean.class)));
         } catch (ExpiredJwtException expired) {
             throw new AuthenticationFailedException(AuthFailure.TOKEN_EXPIRED);

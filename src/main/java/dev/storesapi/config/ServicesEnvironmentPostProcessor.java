@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -46,7 +47,7 @@ public class ServicesEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         environment.getPropertySources().addLast(new MapPropertySource("storesServices", defaults));
 
-        String role = environment.getProperty("APP_ROLE", "web").strip().toLowerCase(java.util.Locale.ROOT);
+        String role = environment.getProperty("APP_ROLE", "web").strip().toLowerCase(Locale.ROOT);
         switch (role) {
             case "web", "" -> { }
             case "worker" -> {

@@ -1,5 +1,6 @@
 package dev.storesapi.mail;
 
+import java.util.Set;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -40,7 +41,7 @@ public class EmailRenderer {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setTemplateMode(mode);
-        resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCheckExistence(true);
         resolver.setOrder(order);

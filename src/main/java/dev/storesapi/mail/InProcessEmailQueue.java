@@ -1,5 +1,6 @@
 package dev.storesapi.mail;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
         }
     }
 
-    private static boolean pause(java.time.Duration delay) {
+    private static boolean pause(Duration delay) {
         try {
             Thread.sleep(delay);
             return true;

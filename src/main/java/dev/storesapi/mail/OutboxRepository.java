@@ -26,7 +26,4 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
     @Modifying
     @Query("update OutboxEvent o set o.publishedAt = :now where o.id = :id and o.publishedAt is null")
     int markPublished(Long id, Instant now);
-
-    @Query("select count(o) from OutboxEvent o where o.publishedAt is null")
-    long countUnpublished();
 }

@@ -1,5 +1,8 @@
 package dev.storesapi.mail;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.charset.StandardCharsets;
+import java.net.UnknownHostException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,7 @@ class RedisStreamWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
     private static final Duration SENT_MARKER_TTL = Duration.ofDays(7);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
     private final StringRedisTemplate redis;
@@ -48,9 +52,8 @@ class RedisStreamWorker implements SmartLifecycle {
     private final EmailProperties properties;
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
+    private final AtomicInteger sending = new AtomicInteger();
     private volatile boolean running;
-    private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
-    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
             EmailProperties properties) {
@@ -206,7 +209,7 @@ class RedisStreamWorker implements SmartLifecycle {
     private void createGroupIfMissing() {
         try {
             redis.execute(connection -> connection.streamCommands().xGroupCreate(
-                    properties.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8), properties.consumerGroup(),
+                    properties.stream().getBytes(StandardCharsets.UTF_8), properties.consumerGroup(),
                     ReadOffset.from("0"), true), true);
         } catch (RedisSystemException exists) {
             if (exists.getMostSpecificCause().getMessage() == null
@@ -219,7 +222,7 @@ class RedisStreamWorker implements SmartLifecycle {
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "worker";
         }
     }
