@@ -25,8 +25,12 @@ public class AuthService {
     private final JwtService jwt;
     private final JwtProperties properties;
     private final Clock clock;
-    /** Compared against when the username is unknown, so both failures take about as long. */
-    private final String dummyHash;
+    /**
+     * Compared against when the username is unknown, so both failures take about as long. Made on
+     * the first such login rather than at start-up, where an Argon2 hash costs a cold start on a
+     * small CPU quota a few hundred milliseconds (README "Memory and start-up settings").
+     */
+    private volatile String dummyHash;
 
     AuthService(UserRepository users, LoginSessionRepository sessions, PasswordEncoder passwordEncoder,
             JwtService jwt, JwtProperties properties, Clock clock) {
@@ -36,14 +40,13 @@ public class AuthService {
         this.jwt = jwt;
         this.properties = properties;
         this.clock = clock;
-        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     /** A fresh access token and a refresh token, both bound to a new login session. */
     @Transactional
     public TokenResponse login(LoginRequest request) {
         Optional<User> found = users.findByUsername(request.username());
-        String hash = found.map(User::getPasswordHash).orElse(dummyHash);
+        String hash = found.map(User::getPasswordHash).orElseGet(this::dummyHash);
         boolean matches = passwordEncoder.matches(request.password(), hash);
         User user = found.filter(ignored -> matches)
                 .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.INVALID_CREDENTIALS));
@@ -53,6 +56,16 @@ public class AuthService {
         return new TokenResponse(
                 jwt.accessToken(user.getId(), session.getId(), true, user.isAdmin()),
                 jwt.refreshToken(user.getId(), session.getId()));
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            // Two logins racing here both make one: harmless.
+            hash = passwordEncoder.encode(UUID.randomUUID().toString());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** A new, non-fresh access token for the refresh token's session. */

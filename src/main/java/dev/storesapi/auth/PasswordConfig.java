@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * which only reads the first 72 bytes, every character of a 128-character password counts.
  * The delegating encoder prefixes each hash with its algorithm ({argon2}...), so the
  * parameters or the algorithm can change later without invalidating stored passwords.
+ * At most one hash per CPU runs at a time (ConcurrencyLimitedPasswordEncoder).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfig {
@@ -20,8 +21,9 @@ class PasswordConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         Argon2PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-        return new DelegatingPasswordEncoder("argon2", Map.of(
+        PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2id,
                 "bcrypt", new BCryptPasswordEncoder(12)));
+        return new ConcurrencyLimitedPasswordEncoder(delegating, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -1,0 +1,72 @@
+package dev.storesapi.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConcurrencyLimitedPasswordEncoderTest {
+
+    /** Counts how many hashes run at once; each waits until all callers have started. */
+    static final class SlowEncoder implements PasswordEncoder {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final CountDownLatch allCalled;
+
+        SlowEncoder(int callers) {
+            allCalled = new CountDownLatch(callers);
+        }
+
+        private void work() {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                allCalled.await(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            work();
+            return "hash:" + raw;
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            work();
+            return encoded.equals("hash:" + raw);
+        }
+    }
+
+    @Test
+    void runsNoMoreHashesAtOnceThanItHasPermitsAndAnswersEveryCaller() throws Exception {
+        int callers = 12;
+        SlowEncoder slow = new SlowEncoder(callers);
+        PasswordEncoder limited = new ConcurrencyLimitedPasswordEncoder(slow, 2);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < callers; i++) {
+                String password = "password-" + i;
+                boolean login = i % 2 == 0;
+                results.add(threads.submit(() -> {
+                    slow.allCalled.countDown();
+                    return login ? limited.matches(password, "hash:" + password)
+                            : limited.encode(password).equals("hash:" + password);
+                }));
+            }
+        }
+        for (Future<Boolean> result : results) {
+            assertThat(result.get()).isTrue();
+        }
+        assertThat(slow.mostAtOnce.get()).isEqualTo(2);
+    }
+}
