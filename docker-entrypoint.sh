@@ -4,6 +4,7 @@
 #   web      (default) serve the API on $PORT, on all interfaces, migrating the database first
 #   worker   consume the email stream; no web server, no migrations (needs REDIS_URL)
 #   migrate  run the database migrations and exit (0 on success)
+#   aot-training  (the image build only) the AOT training run that writes app.aot
 set -eu
 
 APP_HOME=${APP_HOME:-/app}
@@ -22,6 +23,7 @@ fi
 
 case "$mode" in
   web | worker | migrate) APP_ROLE=$mode ;;
+  aot-training) APP_ROLE=web ;;
   *)
     echo "docker-entrypoint.sh: unknown mode '$mode' (expected web, worker or migrate)" >&2
     exit 64
@@ -29,14 +31,49 @@ case "$mode" in
 esac
 export APP_ROLE
 
+# The CPUs this container may use: its CPU quota rounded up (cgroup v2 cpu.max, or v1's CFS quota
+# and period), else the processors it sees. The JVM counts the same way.
+container_cpus() {
+  quota=""
+  period=""
+  if [ -r /sys/fs/cgroup/cpu.max ]; then
+    read -r quota period </sys/fs/cgroup/cpu.max
+  elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ] && [ -r /sys/fs/cgroup/cpu/cpu.cfs_period_us ]; then
+    quota=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us)
+    period=$(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)
+  fi
+  case "$quota" in
+    "" | max | -*) nproc ;;
+    *) echo $(((quota + period - 1) / period)) ;;
+  esac
+}
+
+# JVM options for a 512 MiB container; README "Memory and start-up settings" explains each.
+# JAVA_OPTS comes last, so any of them can be overridden there.
+jvm_options="-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=12.5 -Xss512k \
+-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
+-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+if [ "$mode" != aot-training ]; then
+  # With the AOT cache most class metadata is mapped from app.aot; the training run, which has no
+  # cache yet, needs more metaspace than this.
+  jvm_options="$jvm_options -XX:MaxMetaspaceSize=128m"
+  if [ "$(container_cpus)" -le 1 ]; then
+    # One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
+    # compilations would take most of a small CPU quota during start-up and hold memory after it.
+    jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
+  fi
+fi
+
 cd "$APP_HOME"
 # The AOT cache was made by a training run started from this directory with this relative jar
 # path; the JVM ignores a cache whose class path does not match, so keep both as they are.
 aot_cache=""
-if [ -f app.aot ]; then
+if [ "$mode" = aot-training ]; then
+  aot_cache="-XX:AOTCacheOutput=app.aot"
+elif [ -f app.aot ]; then
   aot_cache="-XX:AOTCache=app.aot"
 fi
 
 # exec: the JVM becomes this process, so SIGTERM from the platform reaches it directly.
-# shellcheck disable=SC2086 # JAVA_OPTS and aot_cache are lists of options
-exec "$JAVA" ${JAVA_OPTS:-} $aot_cache -jar app.jar "$@"
+# shellcheck disable=SC2086 # the options are lists
+exec "$JAVA" $jvm_options ${JAVA_OPTS:-} $aot_cache -jar app.jar "$@"
