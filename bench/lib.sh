@@ -59,3 +59,63 @@ start_app() { # log-name, health-url, VAR=value...
   export LAST_PID=$!
   if [ -n "$health" ]; then wait_for "$health" 90; fi
 }
+
+# ---- the Docker image (bench/container.sh, .ci/image) -------------------------------------------
+
+# Debian's docker.io client (BuildKit built in) rather than another client earlier on the PATH.
+if [ -z "${DOCKER:-}" ]; then
+  if [ -x /usr/bin/docker ]; then DOCKER=/usr/bin/docker; else DOCKER=docker; fi
+fi
+STANDIN_IMAGES=${STANDIN_IMAGES:-../shared/docker/standin-images.sh}
+
+# Builds the repository's Dockerfile as the given tag. Where no image registry answers (our
+# machines), it first builds local stand-ins of the base images with $STANDIN_IMAGES and drops the
+# "# syntax=" line, which BuildKit would fetch from a registry; the Dockerfile is otherwise unchanged.
+build_image() { # tag
+  local dockerfile=Dockerfile
+  if ! "$DOCKER" info >/dev/null 2>&1 || ! timeout 30 "$DOCKER" pull -q eclipse-temurin:25-jre >/dev/null 2>&1; then
+    [ -f "$STANDIN_IMAGES" ] || { echo "no image registry answers and $STANDIN_IMAGES is missing" >&2; return 1; }
+    echo "== no image registry answers: stand-in base images ($STANDIN_IMAGES)"
+    # From /tmp: the script's own Maven must not read this project's .mvn/jvm.config.
+    (cd /tmp && bash "$OLDPWD/$STANDIN_IMAGES")
+    sed '1{/^# syntax=/d}' Dockerfile >"$OUT/Dockerfile.offline"
+    dockerfile=$OUT/Dockerfile.offline
+  fi
+  echo "== docker build -t $1"
+  DOCKER_BUILDKIT=1 "$DOCKER" build --network host -f "$dockerfile" -t "$1" . >"$OUT/docker-build.log" 2>&1 \
+    || { tail -40 "$OUT/docker-build.log" >&2; return 1; }
+}
+
+# A container's cgroup directory for a v1 controller, or its v2 directory.
+cgroup_dir() { # controller, container id
+  local dir
+  for dir in "/sys/fs/cgroup/$1/docker/$2" "/sys/fs/cgroup/$1/system.slice/docker-$2.scope" \
+             "/sys/fs/cgroup/system.slice/docker-$2.scope" "/sys/fs/cgroup/docker/$2"; do
+    if [ -d "$dir" ]; then echo "$dir"; return 0; fi
+  done
+  echo "no cgroup directory for container $2" >&2; return 1
+}
+
+container_cpu_seconds() { # container id: CPU time of everything the container ran, in seconds
+  local dir
+  dir=$(cgroup_dir cpuacct "$1")
+  if [ -f "$dir/cpuacct.usage" ]; then awk '{printf "%.2f", $1 / 1e9}' "$dir/cpuacct.usage"
+  else awk '$1 == "usage_usec" {printf "%.2f", $2 / 1e6}' "$dir/cpu.stat"; fi
+}
+
+container_rss_mib() { # container id: anonymous memory (v1 total_rss, v2 anon), in MiB
+  local dir
+  dir=$(cgroup_dir memory "$1")
+  awk '$1 == "total_rss" || $1 == "anon" {printf "%.0f", $2 / 1048576; exit}' "$dir/memory.stat"
+}
+
+# Polls a URL until it answers 200; fails when the container stops first.
+wait_for_200() { # container id, url, seconds
+  local deadline=$((SECONDS + $3))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$2")" = 200 ]; do
+    if [ "$("$DOCKER" inspect -f '{{.State.Running}}' "$1")" != true ] || [ $SECONDS -ge $deadline ]; then
+      echo "no 200 from $2: container log follows" >&2; "$DOCKER" logs --tail 40 "$1" >&2; return 1
+    fi
+    sleep 0.05
+  done
+}
