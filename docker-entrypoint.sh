@@ -32,15 +32,16 @@ esac
 export APP_ROLE
 
 # The CPUs this container may use: its CPU quota rounded up (cgroup v2 cpu.max, or v1's CFS quota
-# and period), else the processors it sees. The JVM counts the same way.
+# and period), else the processors it sees. The JVM counts the same way. (CGROUP_ROOT: for tests.)
 container_cpus() {
+  cgroup=${CGROUP_ROOT:-/sys/fs/cgroup}
   quota=""
   period=""
-  if [ -r /sys/fs/cgroup/cpu.max ]; then
-    read -r quota period </sys/fs/cgroup/cpu.max
-  elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ] && [ -r /sys/fs/cgroup/cpu/cpu.cfs_period_us ]; then
-    quota=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us)
-    period=$(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)
+  if [ -r "$cgroup/cpu.max" ]; then
+    read -r quota period <"$cgroup/cpu.max"
+  elif [ -r "$cgroup/cpu/cpu.cfs_quota_us" ] && [ -r "$cgroup/cpu/cpu.cfs_period_us" ]; then
+    quota=$(cat "$cgroup/cpu/cpu.cfs_quota_us")
+    period=$(cat "$cgroup/cpu/cpu.cfs_period_us")
   fi
   case "$quota" in
     "" | max | -*) nproc ;;
