@@ -20,7 +20,7 @@ FROM eclipse-temurin:25-jre AS runtime
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
-# Owned by root and only readable by the app user: the process cannot change its own code.
+# Owned by root: the app user can read them but not change its own code.
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
@@ -34,13 +34,13 @@ ENV MALLOC_ARENA_MAX=2
 # JDK 25 AOT cache (app.aot) from a training run on the embedded defaults (H2 under /tmp, no Redis):
 # the service calls its own API for a while (config/AotTrainingWorkload) and exits, and the JVM
 # writes the classes it loaded and linked and the profiles of the methods that ran. It runs as
-# root because /app is root's; it must use this JVM, the options the entrypoint will use and the
-# same relative jar path, or the JVM ignores the cache at start. The JVM exits 0 even when it
-# cannot write the cache, so the build checks for the file.
+# root because /app is root's, through the entrypoint, so with this JVM, its options and the same
+# relative jar path, without which the JVM would ignore the cache at start. The JVM exits 0 even
+# when it cannot write the cache, so the build checks for the file.
 RUN APP_HOME=/app DATA_DIR=/tmp/aot-training STORES_AOT_TRAINING_ENABLED=true PORT=0 \
         LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs docker-entrypoint.sh aot-training \
  && test -s app.aot \
- && rm -rf /tmp/aot-training
+ && rm -rf /tmp/aot-training /tmp/tomcat.* /tmp/hsperfdata_root
 
 USER app
 ENV SPRING_PROFILES_ACTIVE=prod \
