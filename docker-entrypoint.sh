@@ -20,6 +20,7 @@ mode=${1:-web}
 if [ $# -gt 0 ]; then
   shift
 fi
+arguments=$#
 
 case "$mode" in
   web | worker | migrate) APP_ROLE=$mode ;;
@@ -63,6 +64,24 @@ if [ "$mode" != aot-training ]; then
     # compilations would take most of a small CPU quota during start-up and hold memory after it.
     jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
   fi
+fi
+
+# Spring AOT (README "Spring AOT"): the build generated the bean definitions of the web role as
+# render.yaml deploys it (prod profile, Redis for the email queue, no SMTP and no worker in the web
+# process), which start faster than working them out from conditions. They fit only that
+# configuration, so any other (or a Spring setting given in the environment, as an argument or as
+# a -D in JAVA_OPTS, which could change a condition) starts the usual way. SPRING_AOT=off opts out.
+spring_settings_in_environment() {
+  env | grep -E '^(SPRING|MANAGEMENT|SPRINGDOC|SERVER)_[A-Za-z0-9_]*=' | grep -vqE '^SPRING_PROFILES_ACTIVE='
+}
+spring_aot_fits() {
+  [ "$mode" = web ] && [ "${SPRING_AOT:-on}" != off ] && [ "${SPRING_PROFILES_ACTIVE:-}" = prod ] \
+    && [ -n "${REDIS_URL:-}" ] && [ -z "${MAIL_HOST:-}" ] && [ "${EMAIL_WORKER_ENABLED:-false}" = false ] \
+    && [ "$arguments" -eq 0 ] && ! spring_settings_in_environment \
+    && case " ${JAVA_OPTS:-}" in *" -D"*) false ;; *) true ;; esac
+}
+if spring_aot_fits; then
+  jvm_options="$jvm_options -Dspring.aot.enabled=true"
 fi
 
 cd "$APP_HOME"

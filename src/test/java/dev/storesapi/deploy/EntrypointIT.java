@@ -93,6 +93,31 @@ class EntrypointIT {
     }
 
     @Test
+    void webAsRenderRunsItStartsFromTheSpringAotBeanDefinitionsAndQueuesEmailInRedis() throws Exception {
+        String database = newDatabase();
+        int port = freePort();
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "DATABASE_URL",
+                postgresUrl(database), "REDIS_URL", TestRedis.url(), "JWT_SECRET_KEY", JWT,
+                "SPRING_PROFILES_ACTIVE", "prod"));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/store") == 200);
+        assertThat(web.log()).contains("Starting AOT-processed StoresApiApplication");
+        String username = "aot_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
+                        + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        try (RedisClient redis = RedisClient.create(TestRedis.url()); var connection = redis.connect()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync()
+                    .xrange("emails", io.lettuce.core.Range.create("-", "+")).stream()
+                    .anyMatch(message -> (username + "@example.com").equals(message.getBody().get("email"))));
+        }
+    }
+
+    @Test
     void migrateMigratesAndExitsZero() throws Exception {
         String database = newDatabase();
 

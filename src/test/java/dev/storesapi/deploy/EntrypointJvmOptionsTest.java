@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,11 +65,59 @@ class EntrypointJvmOptionsTest {
                         "-XX:AOTCache=");
     }
 
+    private static final Map<String, String> RENDER_WEB = Map.of("SPRING_PROFILES_ACTIVE", "prod",
+            "REDIS_URL", "redis://red-example:6379", "DATABASE_URL", "postgres://u:p@db/stores");
+
+    @Test
+    void theWebRoleAsRenderDeploysItStartsFromTheBeanDefinitionsGeneratedAtBuildTime() throws Exception {
+        assertThat(commandLineFor(RENDER_WEB, "web")).contains("-Dspring.aot.enabled=true");
+    }
+
+    @Test
+    void anyOtherConfigurationStartsWithoutSpringAot() throws Exception {
+        assertThat(commandLineFor(Map.of("SPRING_PROFILES_ACTIVE", "prod"), "web")).as("no Redis: in-process email")
+                .doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("MAIL_HOST", "smtp.example.com"), "web")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("EMAIL_WORKER_ENABLED", "true"), "web")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("SPRING_PROFILES_ACTIVE", "dev"), "web")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health"), "web"))
+                .as("a Spring setting could change a condition").doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("JAVA_OPTS", "-Dspring.flyway.enabled=false"), "web")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("SPRING_AOT", "off"), "web")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(RENDER_WEB, "worker")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(RENDER_WEB, "migrate")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(RENDER_WEB, "aot-training")).doesNotContain("spring.aot");
+        assertThat(commandLineFor(RENDER_WEB, "web", "--debug")).doesNotContain("spring.aot");
+    }
+
+    private static Map<String, String> with(String name, String value) {
+        Map<String, String> environment = new java.util.HashMap<>(RENDER_WEB);
+        environment.put(name, value);
+        return environment;
+    }
+
     private String javaCommandLine(Map<String, String> cgroupFiles, String mode) throws Exception {
-        return javaCommandLine(cgroupFiles, mode, "");
+        return javaCommandLine(cgroupFiles, Map.of(), mode);
     }
 
     private String javaCommandLine(Map<String, String> cgroupFiles, String mode, String javaOpts) throws Exception {
+        return javaCommandLine(cgroupFiles, Map.of("JAVA_OPTS", javaOpts), mode);
+    }
+
+    /** With one CPU and the given environment. */
+    private String commandLineFor(Map<String, String> environment, String mode, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "docker-entrypoint.sh", mode));
+        command.addAll(List.of(arguments));
+        return run(Map.of("cpu.max", "100000 100000"), environment, command);
+    }
+
+    private String javaCommandLine(Map<String, String> cgroupFiles, Map<String, String> environment, String mode)
+            throws Exception {
+        return run(cgroupFiles, environment, List.of("sh", "docker-entrypoint.sh", mode));
+    }
+
+    private String run(Map<String, String> cgroupFiles, Map<String, String> environment, List<String> command)
+            throws Exception {
         Path cgroup = Files.createTempDirectory(dir, "cgroup");
         for (var file : cgroupFiles.entrySet()) {
             Path path = cgroup.resolve(file.getKey());
@@ -79,9 +128,12 @@ class EntrypointJvmOptionsTest {
         Files.writeString(appHome.resolve("app.aot"), "not a real cache");
         Path javaHome = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
         standInJava(javaHome.resolve("bin/java"));
-        ProcessBuilder builder = new ProcessBuilder("sh", "docker-entrypoint.sh", mode).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Only what the test sets: this machine's own SPRING_* variables must not decide the outcome.
+        builder.environment().keySet().retainAll(List.of("PATH", "HOME"));
         builder.environment().putAll(Map.of("CGROUP_ROOT", cgroup.toString(), "APP_HOME", appHome.toString(),
-                "JAVA_HOME", javaHome.toString(), "JAVA_OPTS", javaOpts));
+                "JAVA_HOME", javaHome.toString()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes());
