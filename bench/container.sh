@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Docker image where users run it (README "Deploy"): builds the image, then measures it under
-# docker run --cpus=... --memory=512m against PostgreSQL on this host, seeded with 50 stores x 20
-# items x 5 tags:
+# docker run --cpus=... --memory=512m against PostgreSQL and Redis on this host (the web service as
+# render.yaml deploys it), seeded with 50 stores x 20 items x 5 tags:
 #   - cold start: CPU-seconds (from the container's cgroup) and wall time from `docker run` to the
 #     first 200 of GET /store, at --cpus=1 (COLD_RUNS times), 0.5 and 0.1;
 #   - GET /store/{id} req/s and p99 at --cpus=1 and --cpus=2 (wrk -t2 -c32 after a warm-up);
@@ -35,11 +35,15 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 build
 if [ "${BUILD_IMAGE:-1}" != 0 ]; then build_image "$IMAGE"; fi
 start_postgres "${PG_PORT:-55435}"
-export JWT_SECRET_KEY
+# Web containers get REDIS_URL as on Render (render.yaml): the email queue is the Redis stream.
+REDIS_PORT=${REDIS_PORT:-16391}
+start_helper container-redis "Redis ready" dev.storesapi.support.BenchRedis "$REDIS_PORT"
+REDIS_URL=redis://127.0.0.1:$REDIS_PORT
+export JWT_SECRET_KEY REDIS_URL
 
 start_container() { # cpus, role...; the container id is left in CONTAINER
   CONTAINER=$("$DOCKER" run -d --network host --cpus="$1" --memory=512m -e PORT="$APP_PORT" \
-    -e DATABASE_URL -e JWT_SECRET_KEY ${JAVA_OPTS:+-e JAVA_OPTS} "$IMAGE" "${@:2}")
+    -e DATABASE_URL -e JWT_SECRET_KEY -e REDIS_URL ${JAVA_OPTS:+-e JAVA_OPTS} "$IMAGE" "${@:2}")
   containers+=("$CONTAINER")
 }
 stop_container() { "$DOCKER" rm -f "$CONTAINER" >/dev/null; }
