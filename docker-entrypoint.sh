@@ -72,7 +72,8 @@ fi
 # configuration, so any other (or a Spring setting given in the environment, as an argument or as
 # a -D in JAVA_OPTS, which could change a condition) starts the usual way. SPRING_AOT=off opts out.
 spring_settings_in_environment() {
-  env | grep -E '^(SPRING|MANAGEMENT|SPRINGDOC|SERVER)_[A-Za-z0-9_]*=' | grep -vqE '^SPRING_PROFILES_ACTIVE='
+  # Spring also reads lower-case names (spring_flyway_enabled); names with dots never reach it, sh drops them.
+  env | grep -iE '^(spring|management|springdoc|server)_[A-Za-z0-9_]*=' | grep -vqE '^SPRING_PROFILES_ACTIVE='
 }
 spring_aot_fits() {
   [ "$mode" = web ] && [ "${SPRING_AOT:-on}" != off ] && [ "${SPRING_PROFILES_ACTIVE:-}" = prod ] \

@@ -82,6 +82,7 @@ class EntrypointJvmOptionsTest {
         assertThat(commandLineFor(with("SPRING_PROFILES_ACTIVE", "dev"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(with("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health"), "web"))
                 .as("a Spring setting could change a condition").doesNotContain("spring.aot");
+        assertThat(commandLineFor(with("spring_flyway_enabled", "false"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(with("JAVA_OPTS", "-Dspring.flyway.enabled=false"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(with("SPRING_AOT", "off"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(RENDER_WEB, "worker")).doesNotContain("spring.aot");
