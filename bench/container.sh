@@ -27,9 +27,6 @@ FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-64}
 FLOOD_SECONDS=${FLOOD_SECONDS:-30}
 JWT_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 BASE=http://127.0.0.1:$APP_PORT
-containers=()
-remove_containers() { for id in "${containers[@]}"; do "$DOCKER" rm -f "$id" >/dev/null 2>&1 || true; done; cleanup; }
-trap remove_containers EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 build
@@ -65,7 +62,7 @@ cold_start() { # cpus: one cold start, printed as a table row
   ended=$(date +%s%N)
   printf '| %-6s | %8s | %8.1f |\n' "$1" "$(container_cpu_seconds "$CONTAINER")" "$(((ended - started) / 1000000))e-3"
   "$DOCKER" logs "$CONTAINER" >"$OUT/container-cold-$1.log" 2>&1
-  if grep -E "Unable to (use|create|map)|AOT cache .*(disabled|mismatch)" "$OUT/container-cold-$1.log"; then
+  if aot_cache_problems "$OUT/container-cold-$1.log"; then
     echo "   WARNING: the JVM did not use the AOT cache (above)"
   fi
   stop_container

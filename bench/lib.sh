@@ -7,8 +7,13 @@ mkdir -p "$OUT"
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 pids=()
+containers=() # Docker containers to remove on exit (bench/container.sh, .ci/image)
 
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for id in "${containers[@]}"; do "$DOCKER" rm -f "$id" >/dev/null 2>&1 || true; done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
 
 wait_for() { # url, seconds
@@ -84,6 +89,11 @@ build_image() { # tag
   echo "== docker build -t $1"
   DOCKER_BUILDKIT=1 "$DOCKER" build --network host -f "$dockerfile" -t "$1" . >"$OUT/docker-build.log" 2>&1 \
     || { tail -40 "$OUT/docker-build.log" >&2; return 1; }
+}
+
+# Prints the JVM's complaints about the AOT cache in a container log; succeeds when there are any.
+aot_cache_problems() { # log file
+  grep -E "Unable to (use|create|map)|\[error\]\[(aot|cds)\]" "$1"
 }
 
 # A container's cgroup directory for a v1 controller, or its v2 directory.
