@@ -12,7 +12,8 @@ containers=() # Docker containers to remove on exit (bench/container.sh, .ci/ima
 cleanup() {
   for id in "${containers[@]}"; do "$DOCKER" rm -f "$id" >/dev/null 2>&1 || true; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # Only our own helpers: a bare `wait` would also wait for a daemon this shell started (dockerd).
+  if [ ${#pids[@]} -gt 0 ]; then wait "${pids[@]}" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
