@@ -36,9 +36,12 @@ ENV MALLOC_ARENA_MAX=2
 # writes the classes it loaded and linked and the profiles of the methods that ran. It runs as
 # root because /app is root's, through the entrypoint, so with this JVM, its options and the same
 # relative jar path, without which the JVM would ignore the cache at start. The JVM exits 0 even
-# when it cannot write the cache, so the build checks for the file.
+# when it cannot write the cache, so the build checks for the file. Its hundreds of sign-ups from
+# one address would meet the rate limits (README "Security"), so they are raised, not switched off.
 RUN APP_HOME=/app DATA_DIR=/tmp/aot-training STORES_AOT_TRAINING_ENABLED=true PORT=0 \
-        LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs docker-entrypoint.sh aot-training \
+        LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs RATE_LIMIT_LOGIN_PER_IP=100000/1m \
+        RATE_LIMIT_REGISTER_PER_IP=100000/1m RATE_LIMIT_REFRESH_PER_IP=100000/1m \
+        RATE_LIMIT_LOGIN_FAILURES_PER_USERNAME=100000/1m docker-entrypoint.sh aot-training \
  && test -s app.aot \
  && rm -rf /tmp/aot-training /tmp/tomcat.* /tmp/hsperfdata_root
 

@@ -25,18 +25,9 @@ MIXED_SECONDS=${MIXED_SECONDS:-60}
 WRITERS=${WRITERS:-4}
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-64}
 FLOOD_SECONDS=${FLOOD_SECONDS:-30}
-JWT_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 BASE=http://127.0.0.1:$APP_PORT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-build
-if [ "${BUILD_IMAGE:-1}" != 0 ]; then build_image "$IMAGE"; fi
-start_postgres "${PG_PORT:-55435}"
-# Web containers get REDIS_URL as on Render (render.yaml): the email queue is the Redis stream.
-REDIS_PORT=${REDIS_PORT:-16391}
-start_helper container-redis "Redis ready" dev.storesapi.support.BenchRedis "$REDIS_PORT"
-REDIS_URL=redis://127.0.0.1:$REDIS_PORT
-export JWT_SECRET_KEY REDIS_URL
+prepare_image_bench "$IMAGE" "${PG_PORT:-55435}" "${REDIS_PORT:-16391}"
 
 start_container() { # cpus, role...; the container id is left in CONTAINER
   CONTAINER=$("$DOCKER" run -d --network host --cpus="$1" --memory=512m -e PORT="$APP_PORT" \

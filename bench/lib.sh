@@ -92,6 +92,20 @@ build_image() { # tag
     || { tail -40 "$OUT/docker-build.log" >&2; return 1; }
 }
 
+# What the image benchmarks share: wrk, the jar (for the helper servers), the image unless
+# BUILD_IMAGE=0, and the web service's neighbours as render.yaml gives them: PostgreSQL and Redis on
+# this host (REDIS_URL exported, so the email queue is the Redis stream), a random JWT key.
+prepare_image_bench() { # image tag, PostgreSQL port, Redis port
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+  build
+  if [ "${BUILD_IMAGE:-1}" != 0 ]; then build_image "$1"; fi
+  start_postgres "$2"
+  start_helper "redis-$3" "Redis ready" dev.storesapi.support.BenchRedis "$3"
+  REDIS_URL=redis://127.0.0.1:$3
+  JWT_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+  export JWT_SECRET_KEY REDIS_URL
+}
+
 # Prints the JVM's complaints about the AOT cache in a container log; succeeds when there are any.
 aot_cache_problems() { # log file
   grep -E "Unable to (use|create|map)|\[error\]\[(aot|cds)\]" "$1"

@@ -1,6 +1,9 @@
 package dev.storesapi.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.function.BiFunction;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -22,6 +25,23 @@ final class AccessRules {
 
     static AuthorizationManager<RequestAuthorizationContext> admin() {
         return rule((caller, context) -> caller.admin() ? null : AuthFailure.ADMIN_REQUIRED);
+    }
+
+    /**
+     * GET /actuator/prometheus: an admin's access token, or the scrape token METRICS_TOKEN when one
+     * is configured (a Prometheus cannot sign in and refresh tokens). Compared in constant time.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> adminOrMetricsToken(String metricsToken) {
+        AuthorizationManager<RequestAuthorizationContext> admin = admin();
+        byte[] expected = ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8);
+        return (authentication, context) -> {
+            String header = context.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
+            if (!metricsToken.isEmpty() && header != null
+                    && MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.UTF_8))) {
+                return new AuthorizationDecision(true);
+            }
+            return admin.authorize(authentication, context);
+        };
     }
 
     /** DELETE /user/{user_id}: an admin, or the user themself with a fresh token. */

@@ -30,7 +30,7 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a user")
-    @ApiProblems.Responses({409})
+    @ApiProblems.Responses({409, 429})
     MessageResponse register(@Valid @RequestBody RegisterRequest request) {
         users.register(request);
         return new MessageResponse("User created successfully.");
@@ -39,7 +39,7 @@ class AuthController {
     @PostMapping("/login")
     @Operation(summary = "Log in: a fresh access token and a refresh token",
             description = "Wrong username and wrong password give the same 401 invalid_credentials.")
-    @ApiProblems.Responses({401})
+    @ApiProblems.Responses({401, 429})
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         return auth.login(request);
     }
@@ -48,6 +48,7 @@ class AuthController {
     @Operation(summary = "A new, non-fresh access token",
             description = "Send the refresh token from /login as `Authorization: Bearer <refresh_token>`.")
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @ApiProblems.Responses({429})
     TokenResponse refresh(@AuthenticationPrincipal AuthenticatedUser caller) {
         return auth.refresh(caller);
     }

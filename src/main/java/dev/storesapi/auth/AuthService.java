@@ -1,5 +1,7 @@
 package dev.storesapi.auth;
 
+import dev.storesapi.ratelimit.RateLimitProperties;
+import dev.storesapi.ratelimit.RateLimiter;
 import dev.storesapi.user.User;
 import dev.storesapi.user.UserRepository;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    private static final String LOGIN_FAILURES = "login-username";
 
     private final UserRepository users;
     private final LoginSessionRepository sessions;
@@ -25,6 +28,8 @@ public class AuthService {
     private final JwtService jwt;
     private final JwtProperties properties;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final RateLimitProperties rateLimits;
     /**
      * Compared against when the username is unknown, so both failures take about as long. Made on
      * the first such login rather than at start-up, where an Argon2 hash costs a cold start on a
@@ -33,23 +38,37 @@ public class AuthService {
     private volatile String dummyHash;
 
     AuthService(UserRepository users, LoginSessionRepository sessions, PasswordEncoder passwordEncoder,
-            JwtService jwt, JwtProperties properties, Clock clock) {
+            JwtService jwt, JwtProperties properties, Clock clock, RateLimiter rateLimiter,
+            RateLimitProperties rateLimits) {
         this.users = users;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.jwt = jwt;
         this.properties = properties;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
     }
 
-    /** A fresh access token and a refresh token, both bound to a new login session. */
-    @Transactional
+    /**
+     * A fresh access token and a refresh token, both bound to a new login session. Deliberately not
+     * one transaction: the password hash (tens of milliseconds of CPU) runs between two short ones,
+     * so a burst of logins never holds the database connections that catalog reads need.
+     */
     public TokenResponse login(LoginRequest request) {
-        Optional<User> found = users.findByUsername(request.username());
+        String usernameKey = User.usernameKey(request.username());
+        // Every attempt takes one from the username's bucket before the hash; a success gives it back.
+        rateLimiter.acquire(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
+        Optional<User> found = users.findByUsernameKey(usernameKey);
         String hash = found.map(User::getPasswordHash).orElseGet(this::dummyHash);
         boolean matches = passwordEncoder.matches(request.password(), hash);
         User user = found.filter(ignored -> matches)
                 .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.INVALID_CREDENTIALS));
+        rateLimiter.giveBack(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
+        if (passwordEncoder.upgradeEncoding(hash)) {
+            // Made with weaker parameters than today's (PasswordConfig): replace it while we know the password.
+            users.replacePasswordHash(user.getId(), hash, passwordEncoder.encode(request.password()));
+        }
         Instant now = clock.instant();
         LoginSession session = sessions.save(new LoginSession(UUID.randomUUID(), user.getId(), now,
                 now.plus(properties.refreshTtl())));

@@ -1,33 +1,50 @@
 package dev.storesapi.auth;
 
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Lets at most as many password hashes run at once as there are CPUs; the others wait their turn.
- * An Argon2id hash holds 19 MiB of heap and a CPU for tens of milliseconds: running more at once
- * makes none of them faster, and a burst of logins would otherwise need 19 MiB each, more than the
- * heap of a 512 MiB instance has (README "Memory and start-up settings").
+ * Lets at most a fixed number of password hashes run at once (PasswordConfig: one per CPU, fewer
+ * when the heap is small); the others wait their turn for a short while, then give up with
+ * {@link PasswordHashingBusyException} (503 + Retry-After). An Argon2id hash holds its memory and a
+ * CPU for tens of milliseconds: running more at once makes none of them faster, and an unbounded
+ * queue would let a login flood hold every request thread (README "Security").
+ * <p>
+ * The hashes run on platform threads of their own. Requests run on virtual threads, which share
+ * one carrier thread per CPU: a hash computed there would keep its carrier for the whole hash, so
+ * a few concurrent sign-ins would leave no carrier for anything else, catalog reads included. On
+ * platform threads the operating system shares the CPUs between hashing and serving.
  */
 final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final Semaphore permits;
+    private final long maxWaitNanos;
+    /** As many threads as permits: a task that holds a permit never waits for a thread. */
+    private final ExecutorService hashers;
 
-    ConcurrencyLimitedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes) {
+    ConcurrencyLimitedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes, Duration maxWait) {
         this.delegate = delegate;
         this.permits = new Semaphore(concurrentHashes, true);
+        this.maxWaitNanos = maxWait.toNanos();
+        this.hashers = Executors.newFixedThreadPool(concurrentHashes,
+                Thread.ofPlatform().name("password-hash-", 1).daemon().factory());
     }
 
     @Override
     public String encode(CharSequence rawPassword) {
-        return oneAtATimePerCpu(() -> delegate.encode(rawPassword));
+        return withPermit(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        return oneAtATimePerCpu(() -> delegate.matches(rawPassword, encodedPassword));
+        return withPermit(() -> delegate.matches(rawPassword, encodedPassword));
     }
 
     @Override
@@ -35,12 +52,24 @@ final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    private <T> T oneAtATimePerCpu(Supplier<T> hashing) {
-        permits.acquireUninterruptibly();
+    private <T> T withPermit(Callable<T> hashing) {
         try {
-            return hashing.get();
-        } finally {
-            permits.release();
+            if (!permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new PasswordHashingBusyException();
+            }
+            try {
+                return hashers.submit(hashing).get();
+            } finally {
+                permits.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PasswordHashingBusyException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

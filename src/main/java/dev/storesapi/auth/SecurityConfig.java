@@ -2,6 +2,7 @@ package dev.storesapi.auth;
 
 import dev.storesapi.web.Problems;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, Problems problems) {
+    SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, Problems problems,
+            @Value("${stores.metrics-token:}") String metricsToken) {
         AuthProblems authProblems = new AuthProblems(problems);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -42,8 +44,14 @@ class SecurityConfig {
                         // The filter only authenticates refresh tokens here, and only here.
                         .requestMatchers(HttpMethod.POST, "/refresh").authenticated()
                         .requestMatchers(HttpMethod.GET, "/user/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/user/**").authenticated()
+                        // Metrics describe the whole service (README "Security").
+                        .requestMatchers("/actuator/prometheus").access(AccessRules.adminOrMetricsToken(metricsToken))
                         // Catalog reads, API docs and health are public; unknown GET routes get their 404.
+                        // HEAD is a GET without the body; OPTIONS only lists the methods (Allow).
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/item").access(AccessRules.freshToken())
                         .requestMatchers(HttpMethod.DELETE, "/store/*", "/item/*", "/tag/*").access(AccessRules.admin())
                         .requestMatchers(HttpMethod.DELETE, "/user/{user_id}")

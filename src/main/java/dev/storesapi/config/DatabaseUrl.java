@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A PostgreSQL DATABASE_URL as hosting platforms hand it out ({@code postgres://user:pass@host:port/db?sslmode=require}),
@@ -26,8 +29,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
             throw new IllegalArgumentException(EXPECTED);
         }
-        if (jdbc && uri.getRawUserInfo() == null) {
-            return new DatabaseUrl(url, null, null);
+        if (jdbc && uri.getHost() == null && uri.getRawUserInfo() == null) {
+            return new DatabaseUrl(url, null, null); // e.g. several hosts, which URI cannot parse
         }
         if (uri.getHost() == null || uri.getRawPath() == null || uri.getRawPath().length() < 2) {
             throw new IllegalArgumentException(EXPECTED);
@@ -37,15 +40,28 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             jdbcUrl.append(':').append(uri.getPort());
         }
         jdbcUrl.append(uri.getRawPath());
-        if (uri.getRawQuery() != null) {
-            jdbcUrl.append('?').append(uri.getRawQuery());
-        }
         String username = null;
         String password = null;
         if (uri.getRawUserInfo() != null) {
             String[] credentials = uri.getRawUserInfo().split(":", 2);
             username = decode(credentials[0]);
             password = credentials.length == 2 ? decode(credentials[1]) : null;
+        }
+        // user= and password= leave the URL too: the JDBC URL is logged (Hibernate, Flyway), the
+        // credentials must not be.
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+            String[] pair = parameter.split("=", 2);
+            // As pgjdbc reads its URL parameters (there, '+' is a space).
+            String decoded = pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+            switch (pair[0].toLowerCase(Locale.ROOT)) {
+                case "user" -> username = username == null ? decoded : username;
+                case "password" -> password = password == null ? decoded : password;
+                default -> parameters.add(parameter);
+            }
+        }
+        if (!parameters.isEmpty()) {
+            jdbcUrl.append('?').append(String.join("&", parameters));
         }
         return new DatabaseUrl(jdbcUrl.toString(), username, password);
     }

@@ -1,12 +1,15 @@
 package dev.storesapi.config;
 
 import dev.storesapi.auth.OpenApiSecurity;
+import dev.storesapi.ratelimit.RateLimitedException;
 import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.ProblemCodes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
@@ -14,7 +17,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -26,6 +28,7 @@ import java.util.TreeSet;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 @Configuration(proxyBeanMethods = false)
@@ -109,23 +112,29 @@ class OpenApiConfig {
         }
         MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
                 .example(example);
-        operation.getResponses().putIfAbsent(String.valueOf(status), new ApiResponse()
+        ApiResponse response = new ApiResponse()
                 .description(httpStatus.getReasonPhrase())
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        mediaType)));
+                        mediaType));
+        if (status == 429 || status == 503) {
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
+                    .description("Seconds to wait before trying again").schema(new IntegerSchema()));
+        }
+        operation.getResponses().putIfAbsent(String.valueOf(status), response);
     }
 
-    private static final Map<Integer, String> EXAMPLE_DETAILS = Map.of(
-            400, "The request body is not valid JSON.",
-            401, "Request does not contain an access token.",
-            403, "Admin privilege required.",
-            404, "Store not found.",
-            409, "A store with that name already exists.",
-            413, "The request body must not exceed 1 MiB.",
-            415, "Content-Type 'text/plain' is not supported.",
-            422, "The request body has invalid fields.",
-            500, "An unexpected error occurred. Quote the trace_id when you report it.",
-            503, "The database is unavailable. Try again shortly.");
+    private static final Map<Integer, String> EXAMPLE_DETAILS = Map.ofEntries(
+            Map.entry(400, "The request body is not valid JSON."),
+            Map.entry(401, "Request does not contain an access token."),
+            Map.entry(403, "Admin privilege required."),
+            Map.entry(404, "Store not found."),
+            Map.entry(409, "A store with that name already exists."),
+            Map.entry(413, "The request body must not exceed 1 MiB."),
+            Map.entry(415, "Request bodies must be application/json."),
+            Map.entry(422, "The request body has invalid fields."),
+            Map.entry(429, RateLimitedException.DETAIL),
+            Map.entry(500, "An unexpected error occurred. Quote the trace_id when you report it."),
+            Map.entry(503, "The database is unavailable. Try again shortly."));
 
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {

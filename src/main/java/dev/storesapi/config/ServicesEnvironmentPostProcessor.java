@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
  * "unset" keeps meaning "use the embedded default" (contract §6):
  * <ul>
  *   <li>REDIS_URL → spring.data.redis.url (unset: email jobs are delivered in-process);</li>
- *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD → spring.mail.* (unset host: emails are logged);</li>
+ *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_STARTTLS_REQUIRED → spring.mail.* (unset
+ *   host: emails are logged);</li>
  *   <li>APP_ROLE=worker → no web server, no migrations, consume the email stream (needs REDIS_URL);</li>
  *   <li>APP_ROLE=migrate → no web server: run the Flyway migrations and exit (StoresApiApplication).</li>
  * </ul>
@@ -39,8 +40,14 @@ public class ServicesEnvironmentPostProcessor implements EnvironmentPostProcesso
             defaults.put("spring.mail.username", username);
             defaults.put("spring.mail.password", environment.getProperty("MAIL_PASSWORD", ""));
             defaults.put("spring.mail.properties.mail.smtp.auth", Boolean.toString(StringUtils.hasText(username)));
-            // STARTTLS when the server offers it (Mailgun on 587 does); never hang a worker on a dead server.
+            // STARTTLS when the server offers it (Mailgun on 587 does), and required whenever there are
+            // credentials to send: without it they would cross the network in clear text. A local
+            // sink without TLS opts out with MAIL_STARTTLS_REQUIRED=false. Never hang a worker on a
+            // dead server.
             defaults.put("spring.mail.properties.mail.smtp.starttls.enable", "true");
+            defaults.put("spring.mail.properties.mail.smtp.starttls.required", Boolean.toString(
+                    StringUtils.hasText(username) && !"false".equalsIgnoreCase(
+                            environment.getProperty("MAIL_STARTTLS_REQUIRED", "true").strip())));
             defaults.put("spring.mail.properties.mail.smtp.connectiontimeout", "5000");
             defaults.put("spring.mail.properties.mail.smtp.timeout", "10000");
             defaults.put("spring.mail.properties.mail.smtp.writetimeout", "10000");

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
@@ -45,10 +46,10 @@ class ItemController {
             @Parameter(description = "Only items of this store.", example = "1")
             @RequestParam(name = "store_id", required = false) @Positive Long storeId,
             @Parameter(description = "Only items linked to a tag with this name.", example = "furniture")
-            @RequestParam(name = "tag", required = false) String tag,
+            @RequestParam(name = "tag", required = false) @Size(max = 80) String tag,
             @ParameterObject @Valid PageQuery page) {
         ItemFilter filter = new ItemFilter(storeId, Names.trim(tag));
-        return PagedResponses.ok(items.list(filter, page.toPageRequest()));
+        return PagedResponses.ok(items.list(filter, page.toPageRequest()), "store_id", "tag");
     }
 
     @SecurityRequirement(name = OpenApiSecurity.BEARER)

@@ -2,6 +2,7 @@ package dev.storesapi.item;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.storesapi.web.Names;
+import dev.storesapi.web.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import java.math.BigDecimal;
 
 public record ItemCreateRequest(
         @Schema(example = "Chair", minLength = 1, maxLength = 80)
-        @NotBlank @Size(max = 80) String name,
+        @NotBlank @Size(max = 80) @PlainText String name,
 
         @Schema(example = "17.99", minimum = "0", maximum = "99999999.99")
         @NotNull @Price BigDecimal price,
@@ -20,7 +21,7 @@ public record ItemCreateRequest(
         @JsonProperty("store_id") @NotNull @Positive Long storeId,
 
         @Schema(example = "Oak", maxLength = 1000, nullable = true)
-        @Size(max = 1000) String description) {
+        @Size(max = 1000) @PlainText(multiline = true) String description) {
 
     public ItemCreateRequest {
         name = Names.trim(name);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.storesapi.web.Names;
+import dev.storesapi.web.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,7 @@ import java.math.BigDecimal;
 public final class ItemUpdateRequest {
 
     @Schema(example = "Oak chair", minLength = 1, maxLength = 80)
-    @Size(min = 1, max = 80)
+    @Size(min = 1, max = 80) @PlainText
     private String name;
 
     @Schema(example = "19.5", minimum = "0", maximum = "99999999.99")
@@ -30,7 +31,7 @@ public final class ItemUpdateRequest {
     private Long storeId;
 
     @Schema(example = "Solid oak", maxLength = 1000, nullable = true)
-    @Size(max = 1000)
+    @Size(max = 1000) @PlainText(multiline = true)
     private String description;
 
     private boolean descriptionGiven;

@@ -58,7 +58,7 @@ public class AdminBootstrap implements ApplicationRunner {
                     "Set all three (username 3-80 of [A-Za-z0-9_.-], a valid email, a password of 8-128 characters), "
                             + "or none.");
         }
-        repository.findByUsername(request.username()).ifPresentOrElse(
+        repository.findByUsernameKey(User.usernameKey(request.username())).ifPresentOrElse(
                 existing -> {
                     if (!existing.isAdmin()) {
                         log.warn("ADMIN_USERNAME '{}' belongs to an existing user without the admin role; "

@@ -14,10 +14,20 @@ public record RegisterRequest(
         String username,
 
         @Schema(example = "jose@example.com", maxLength = 254)
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Email @Size(max = 254)
+        @Pattern(regexp = ASCII_ADDRESS, message = "must be a plain ASCII address (an internationalised domain in its xn-- form)")
+        String email,
 
         @Schema(example = "correct horse battery staple", minLength = 8, maxLength = 128, format = "password")
         @NotNull @Size(min = 8, max = 128) String password) {
+
+    /**
+     * What the mail server will be given, character for character: an ASCII local part and a domain
+     * of ASCII labels. Jakarta's @Email alone accepts non-ASCII that the SMTP envelope would rewrite
+     * (šdmin@ delivered to admin@).
+     */
+    static final String ASCII_ADDRESS = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+"
+            + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
 
     public RegisterRequest {
         email = email == null ? null : email.strip();

@@ -22,6 +22,9 @@ public class User {
     @Column(nullable = false, length = 80)
     private String username;
 
+    @Column(name = "username_key", nullable = false, length = 80)
+    private String usernameKey;
+
     @Column(nullable = false, length = 254)
     private String email;
 
@@ -43,11 +46,17 @@ public class User {
 
     public User(String username, String email, String passwordHash, Role role, Instant createdAt) {
         this.username = username;
+        this.usernameKey = usernameKey(username);
         this.email = email;
         this.emailKey = emailKey(email);
         this.passwordHash = passwordHash;
         this.role = role;
         this.createdAt = createdAt;
+    }
+
+    /** Usernames are unique whatever their case ("Jose" and "jose" are one account). */
+    public static String usernameKey(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     /** Emails are unique whatever their case. */

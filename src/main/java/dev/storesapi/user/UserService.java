@@ -4,13 +4,15 @@ import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.mail.EmailOutbox;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-@Transactional(readOnly = true)
 public class UserService {
 
     static final String TAKEN = "A user with that username or email already exists.";
@@ -20,36 +22,51 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final EmailOutbox emails;
+    private final TransactionTemplate transactions;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock, EmailOutbox emails) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock, EmailOutbox emails,
+            PlatformTransactionManager transactionManager) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.emails = emails;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Creates the user and, in the same transaction, the job of their "Successfully signed up" email. */
-    @Transactional
     public User register(RegisterRequest request) {
-        User user = create(request.username(), request.email(), request.password(), Role.USER);
-        emails.enqueueRegistrationEmail(user.getId(), user.getEmail(), user.getUsername());
-        return user;
+        return create(request.username(), request.email(), request.password(), Role.USER, user ->
+                emails.enqueueRegistrationEmail(user.getId(), user.getEmail(), user.getUsername()));
     }
 
     /** Creates a user; a username or email already taken (also by a concurrent request) is a conflict. */
-    @Transactional
     public User create(String username, String email, String password, Role role) {
-        if (users.existsByUsernameOrEmailKey(username, User.emailKey(email))) {
+        return create(username, email, password, role, user -> {
+        });
+    }
+
+    /**
+     * The password is hashed between the duplicate check and the insert, outside any transaction,
+     * so that a burst of registrations never holds database connections while the CPU hashes.
+     */
+    private User create(String username, String email, String password, Role role, Consumer<User> inSameTransaction) {
+        if (users.existsByUsernameKeyOrEmailKey(User.usernameKey(username), User.emailKey(email))) {
             throw new ConflictException(TAKEN);
         }
+        String passwordHash = passwordEncoder.encode(password);
         try {
-            return users.saveAndFlush(new User(username, email, passwordEncoder.encode(password), role, clock.instant()));
+            return transactions.execute(status -> {
+                User user = users.saveAndFlush(new User(username, email, passwordHash, role, clock.instant()));
+                inSameTransaction.accept(user);
+                return user;
+            });
         } catch (DataIntegrityViolationException raceWithAnotherRegistration) {
             throw new ConflictException(TAKEN);
         }
     }
 
     /** The caller sees the email of their own account, or of any account when they are an admin. */
+    @Transactional(readOnly = true)
     public UserResponse view(long userId, long callerId, boolean callerIsAdmin) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         return UserResponse.of(user, callerIsAdmin || userId == callerId);

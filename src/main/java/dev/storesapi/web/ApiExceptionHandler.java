@@ -1,9 +1,11 @@
 package dev.storesapi.web;
 
 import dev.storesapi.auth.AuthenticationFailedException;
+import dev.storesapi.auth.PasswordHashingBusyException;
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
+import dev.storesapi.ratelimit.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -58,6 +60,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationFailedException.class)
     ProblemDetail authenticationFailed(AuthenticationFailedException ex, HttpServletRequest request) {
         return ex.failure().toProblem(request.getRequestURI());
+    }
+
+    /** A sign-in limit per username (README "Security"); the per-IP limits are answered by RateLimitFilter. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(), request.getRequestURI()));
+    }
+
+    /** Every password-hashing slot stayed busy for the whole wait: a flood of sign-ins or sign-ups. */
+    @ExceptionHandler(PasswordHashingBusyException.class)
+    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException ex, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request.getRequestURI()));
     }
 
     /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */

@@ -1,12 +1,33 @@
 package dev.storesapi.web;
 
-/** Names are stored and returned trimmed (contract §1); length rules apply after trimming. */
+/**
+ * Names are stored and returned trimmed (README "Security"); length rules apply after trimming.
+ * Trimming removes what cannot be seen at either end: whitespace, no-break and other Unicode spaces,
+ * and format characters such as the zero-width space or a byte order mark, so a name made only of
+ * them is blank.
+ */
 public final class Names {
 
     private Names() {
     }
 
     public static String trim(String name) {
-        return name == null ? null : name.strip();
+        if (name == null) {
+            return null;
+        }
+        int start = 0;
+        int end = name.length();
+        while (start < end && isInvisible(name.codePointAt(start))) {
+            start += Character.charCount(name.codePointAt(start));
+        }
+        while (end > start && isInvisible(name.codePointBefore(end))) {
+            end -= Character.charCount(name.codePointBefore(end));
+        }
+        return name.substring(start, end);
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT || Character.isISOControl(codePoint);
     }
 }

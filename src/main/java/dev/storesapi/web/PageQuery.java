@@ -8,13 +8,15 @@ import org.springframework.data.domain.Sort;
 
 /** {@code ?page=&size=} of the list endpoints (contract §2); lists are ordered by id. */
 public record PageQuery(
-        @Parameter(description = "Zero-based page number.", example = "0")
-        @Min(0) Integer page,
+        @Parameter(description = "Zero-based page number, at most " + PageQuery.MAX_PAGE + ".", example = "0")
+        @Min(0) @Max(PageQuery.MAX_PAGE) Integer page,
         @Parameter(description = "Page size, 1 to " + PageQuery.MAX_SIZE + ".", example = "100")
         @Min(1) @Max(PageQuery.MAX_SIZE) Integer size) {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
+    /** Keeps page × size, the SQL offset, within an int, as Spring Data requires. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     public PageQuery {
         page = page == null ? 0 : page;

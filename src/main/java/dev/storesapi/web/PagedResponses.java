@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A page stays a plain JSON array (as in the Flask original); its position travels in
- * {@code X-Total-Count} and an RFC 8288 {@code Link} header with first/prev/next/last.
+ * {@code X-Total-Count} and an RFC 8288 {@code Link} header with first/prev/next/last. The links
+ * are relative references (path and query): nothing a client sends in {@code Host} or
+ * {@code X-Forwarded-Host} ends up in them, and of the query only the parameters the list
+ * endpoints read, so that a long made-up parameter cannot blow up the response headers.
  */
 public final class PagedResponses {
 
@@ -17,33 +22,42 @@ public final class PagedResponses {
     private PagedResponses() {
     }
 
-    public static <T> ResponseEntity<List<T>> ok(Page<T> page) {
+    /** {@code filters}: the query parameters besides page and size that the links keep (GET /item's). */
+    public static <T> ResponseEntity<List<T>> ok(Page<T> page, String... filters) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(TOTAL_COUNT, Long.toString(page.getTotalElements()));
-        String links = links(page);
+        String links = links(page, List.of(filters));
         if (!links.isEmpty()) {
             response.header("Link", links);
         }
         return response.body(page.getContent());
     }
 
-    static String links(Page<?> page) {
+    static String links(Page<?> page, List<String> filters) {
         int current = page.getNumber();
         int last = Math.max(page.getTotalPages() - 1, 0);
         List<String> links = new ArrayList<>();
-        links.add(link(0, page.getSize(), "first"));
+        links.add(link(0, page.getSize(), "first", filters));
         if (current > 0) {
-            links.add(link(Math.min(current - 1, last), page.getSize(), "prev"));
+            links.add(link(Math.min(current - 1, last), page.getSize(), "prev", filters));
         }
         if (current < last) {
-            links.add(link(current + 1, page.getSize(), "next"));
+            links.add(link(current + 1, page.getSize(), "next", filters));
         }
-        links.add(link(last, page.getSize(), "last"));
+        links.add(link(last, page.getSize(), "last", filters));
         return String.join(", ", links);
     }
 
-    private static String link(int page, int size, String rel) {
-        String uri = ServletUriComponentsBuilder.fromCurrentRequest()
+    private static String link(int page, int size, String rel, List<String> filters) {
+        UriComponentsBuilder current = ServletUriComponentsBuilder.fromCurrentRequest();
+        MultiValueMap<String, String> query = current.build().getQueryParams();
+        UriComponentsBuilder relative = UriComponentsBuilder.fromPath(current.build().getPath());
+        for (String kept : filters) {
+            if (query.containsKey(kept)) {
+                relative.queryParam(kept, query.get(kept).toArray());
+            }
+        }
+        String uri = relative
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("size", size)
                 .build()

@@ -1,5 +1,8 @@
 package dev.storesapi.auth;
 
+import dev.storesapi.ratelimit.RateLimit;
+import dev.storesapi.ratelimit.RateLimitProperties;
+import dev.storesapi.ratelimit.RateLimiter;
 import dev.storesapi.user.Role;
 import dev.storesapi.user.User;
 import dev.storesapi.user.UserRepository;
@@ -21,17 +24,22 @@ import static org.mockito.Mockito.when;
 /** Login costs one password hash comparison whether or not the username exists (no user enumeration by timing). */
 class AuthServiceTest {
 
+    private static final RateLimit GENEROUS = RateLimit.valueOf("1000/1m");
+    private static final RateLimitProperties LIMITS = new RateLimitProperties(true, GENEROUS, GENEROUS, GENEROUS,
+            GENEROUS);
+
     private final UserRepository users = mock(UserRepository.class);
     private final LoginSessionRepository sessions = mock(LoginSessionRepository.class);
     private final RecordingEncoder encoder = new RecordingEncoder();
     private final JwtProperties properties = new JwtProperties(null, Duration.ofMinutes(15), Duration.ofDays(30),
             Duration.ofSeconds(30));
     private final AuthService auth = new AuthService(users, sessions, encoder,
-            new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC()), properties, Clock.systemUTC());
+            new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC()), properties, Clock.systemUTC(),
+            new RateLimiter(LIMITS, ""), LIMITS);
 
     @Test
     void unknownUsernameIsComparedAgainstADummyHash() {
-        when(users.findByUsername("ghost")).thenReturn(Optional.empty());
+        when(users.findByUsernameKey("ghost")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> auth.login(new LoginRequest("ghost", "whatever password")))
                 .isInstanceOfSatisfying(AuthenticationFailedException.class,
@@ -44,7 +52,7 @@ class AuthServiceTest {
     @Test
     void wrongPasswordIsOneComparisonAgainstTheUsersHash() {
         User jose = new User("jose", "jose@example.com", "hash-of-jose", Role.USER, Instant.now());
-        when(users.findByUsername("jose")).thenReturn(Optional.of(jose));
+        when(users.findByUsernameKey("jose")).thenReturn(Optional.of(jose));
 
         assertThatThrownBy(() -> auth.login(new LoginRequest("jose", "wrong")))
                 .isInstanceOf(AuthenticationFailedException.class);
@@ -57,7 +65,7 @@ class AuthServiceTest {
         User jose = mock(User.class);
         when(jose.getId()).thenReturn(7L);
         when(jose.getPasswordHash()).thenReturn("hash-of-right");
-        when(users.findByUsername("jose")).thenReturn(Optional.of(jose));
+        when(users.findByUsernameKey("jose")).thenReturn(Optional.of(jose));
         when(sessions.save(any())).thenAnswer(call -> call.getArgument(0));
 
         TokenResponse tokens = auth.login(new LoginRequest("jose", "right"));

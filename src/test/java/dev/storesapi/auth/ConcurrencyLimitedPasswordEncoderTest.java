@@ -1,5 +1,6 @@
 package dev.storesapi.auth;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConcurrencyLimitedPasswordEncoderTest {
 
@@ -27,7 +29,9 @@ class ConcurrencyLimitedPasswordEncoderTest {
         private void work() {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                allCalled.await(200, TimeUnit.MILLISECONDS);
+                // Until every caller is queued, then long enough for the permits to overlap.
+                allCalled.await(2, TimeUnit.SECONDS);
+                Thread.sleep(30);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -51,7 +55,7 @@ class ConcurrencyLimitedPasswordEncoderTest {
     void runsNoMoreHashesAtOnceThanItHasPermitsAndAnswersEveryCaller() throws Exception {
         int callers = 12;
         SlowEncoder slow = new SlowEncoder(callers);
-        PasswordEncoder limited = new ConcurrencyLimitedPasswordEncoder(slow, 2);
+        PasswordEncoder limited = new ConcurrencyLimitedPasswordEncoder(slow, 2, Duration.ofSeconds(30));
         List<Future<Boolean>> results = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < callers; i++) {
@@ -68,5 +72,40 @@ class ConcurrencyLimitedPasswordEncoderTest {
             assertThat(result.get()).isTrue();
         }
         assertThat(slow.mostAtOnce.get()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpWithBusyWhenNoPermitFreesUpWithinTheWait() throws Exception {
+        CountDownLatch hashing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PasswordEncoder blocking = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                hashing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "hash";
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return true;
+            }
+        };
+        PasswordEncoder limited = new ConcurrencyLimitedPasswordEncoder(blocking, 1, Duration.ofMillis(50));
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = threads.submit(() -> limited.encode("first"));
+            assertThat(hashing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> limited.matches("second", "hash"))
+                    .isInstanceOf(PasswordHashingBusyException.class);
+
+            release.countDown();
+            assertThat(first.get()).isEqualTo("hash");
+            assertThat(limited.matches("third", "hash")).isTrue();
+        }
     }
 }

@@ -60,13 +60,23 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void passesPlainJdbcUrlThroughUntouched() {
-        String jdbc = "jdbc:postgresql://db:5432/app?user=u&password=p&sslmode=require";
+    void takesCredentialsOutOfAJdbcUrlSoThatTheLoggedUrlHasNone() {
+        DatabaseUrl url = DatabaseUrl.parse("  jdbc:postgresql://db:5432/app?user=u&password=s%26cret+x&sslmode=require  ");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
+        assertThat(url.username()).isEqualTo("u");
+        assertThat(url.password()).isEqualTo("s&cret x");
+    }
+
+    @Test
+    void passesPlainJdbcUrlWithoutCredentialsThroughUntouched() {
+        String jdbc = "jdbc:postgresql://db:5432/app?sslmode=require";
 
         DatabaseUrl url = DatabaseUrl.parse("  " + jdbc + "  ");
 
         assertThat(url.jdbcUrl()).isEqualTo(jdbc);
         assertThat(url.username()).isNull();
+        assertThat(url.password()).isNull();
     }
 
     @Test

@@ -37,12 +37,23 @@ class ServicesEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("spring.mail.password")).isEqualTo("secret");
         assertThat(environment.getProperty("spring.mail.properties.mail.smtp.auth")).isEqualTo("true");
         assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.enable")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.required")).isEqualTo("true");
+    }
+
+    @Test
+    void credentialsForALocalSinkWithoutTlsNeedAnExplicitOptOut() {
+        StandardEnvironment environment = process(Map.of("MAIL_HOST", "localhost", "MAIL_USERNAME", "u",
+                "MAIL_PASSWORD", "p", "MAIL_STARTTLS_REQUIRED", "false"));
+
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.required")).isEqualTo("false");
     }
 
     @Test
     void mailWithoutUserSkipsAuthentication() {
-        assertThat(process(Map.of("MAIL_HOST", "localhost")).getProperty("spring.mail.properties.mail.smtp.auth"))
-                .isEqualTo("false");
+        StandardEnvironment environment = process(Map.of("MAIL_HOST", "localhost"));
+
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.auth")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.starttls.required")).isEqualTo("false");
     }
 
     @Test

@@ -67,11 +67,15 @@ class EntrypointIT {
         String database = newDatabase();
         int port = freePort();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
-                "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod"));
+                "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod",
+                "METRICS_TOKEN", "scrape-token-for-tests"));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
         assertThat(status(port, "/store")).isEqualTo(200);
-        assertThat(status(port, "/actuator/prometheus")).as("prod exposes prometheus").isEqualTo(200);
+        assertThat(status(port, "/actuator/prometheus")).as("prod metrics are not public").isEqualTo(401);
+        assertThat(status(port, "/actuator/prometheus", "Bearer scrape-token-for-tests"))
+                .as("prod exposes prometheus to its scraper").isEqualTo(200);
+        assertThat(status(port, "/actuator/prometheus", "Bearer another-token")).isEqualTo(401);
         assertThat(status(port, "/actuator/info")).isEqualTo(200);
         assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(404);
         assertThat(status(port, "/v3/api-docs")).as("Swagger UI stays available").isEqualTo(200);
@@ -80,8 +84,8 @@ class EntrypointIT {
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "stores.example.com")
                 .header("X-Forwarded-Port", "443").build(), HttpResponse.BodyHandlers.discarding());
         assertThat(behindProxy.headers().firstValue("Link").orElseThrow())
-                .as("links use the public address behind Render's proxy")
-                .startsWith("<https://stores.example.com/store?page=0&size=1>");
+                .as("links are relative: right behind Render's proxy, and no client-chosen host in them")
+                .startsWith("</store?page=0&size=1>");
         assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
         assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
 
@@ -255,9 +259,16 @@ class EntrypointIT {
     }
 
     private static int status(int port, String path) {
+        return status(port, path, null);
+    }
+
+    private static int status(int port, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException notYet) {
             return -1;
         }

@@ -96,11 +96,15 @@ public class ApiClient {
      * socket; returns the raw status line, headers and body text.
      */
     public String rawGet(String target) {
+        return rawExchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target);
+    }
+
+    /** Sends a request exactly as written (any method, Host or header) and returns the raw response text. */
+    public String rawExchange(String requestText, String target) {
         int port = Integer.parseInt(environment.getRequiredProperty("local.server.port"));
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(requestText.getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertNoLeak(response, target);
             return response;

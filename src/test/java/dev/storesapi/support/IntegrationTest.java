@@ -21,7 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
         "JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
         "ADMIN_USERNAME=" + TestSecrets.ADMIN_USERNAME,
         "ADMIN_EMAIL=" + TestSecrets.ADMIN_EMAIL,
-        "ADMIN_PASSWORD=" + TestSecrets.ADMIN_PASSWORD
+        "ADMIN_PASSWORD=" + TestSecrets.ADMIN_PASSWORD,
+        // Every test signs up and in from 127.0.0.1; the per-username limit keeps its default.
+        "RATE_LIMIT_LOGIN_PER_IP=1000000/1m",
+        "RATE_LIMIT_REGISTER_PER_IP=1000000/1m",
+        "RATE_LIMIT_REFRESH_PER_IP=1000000/1m"
 })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import({ApiClient.class, Accounts.class, Catalog.class, AdminApiConfiguration.class})

@@ -12,6 +12,8 @@ public final class TestSecrets {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_EMAIL = "admin@example.com";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** Given in a DATABASE_URL (auth/LoginFloodIT); embedded PostgreSQL trusts local connections, so any will do. */
+    public static final String DATABASE_PASSWORD = "database-password-for-tests";
 
     private TestSecrets() {
     }

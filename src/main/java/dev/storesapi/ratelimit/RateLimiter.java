@@ -1,0 +1,180 @@
+package dev.storesapi.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) shared by every instance through Redis when REDIS_URL is set, so that
+ * ten instances do not allow ten times the limit; this instance's own buckets otherwise, and while
+ * Redis cannot be reached: then requests are still served, each instance enforcing the limits alone,
+ * and Redis is tried again every {@link #RETRY_REDIS_AFTER} (README "Security").
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimiter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+    static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
+    private static final String KEY_PREFIX = "rate-limit:";
+
+    private final RateLimitProperties properties;
+    private final RedisClient client;
+    /** Bounded, so that a flood of made-up usernames or addresses cannot fill the heap. */
+    private final Cache<String, Bucket> localBuckets = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+    private StatefulRedisConnection<String, byte[]> connection;
+    private volatile ProxyManager<String> shared;
+    private volatile long redisRetryAt;
+    private volatile boolean redisDown;
+
+    public RateLimiter(RateLimitProperties properties, @Value("${spring.data.redis.url:}") String redisUrl) {
+        this.properties = properties;
+        this.client = redisUrl.isBlank() ? null : redisClient(redisUrl);
+    }
+
+    /** Takes one request from the caller's bucket for this limit, or throws {@link RateLimitedException}. */
+    public void acquire(String name, RateLimit limit, String key) {
+        if (!properties.enabled()) {
+            return;
+        }
+        ConsumptionProbe probe = withBucket(name, limit, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
+        if (!probe.isConsumed()) {
+            long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
+            throw new RateLimitedException(Math.max(1, seconds));
+        }
+    }
+
+    /** Returns a request taken by {@link #acquire} (a sign-in that succeeded does not count). */
+    public void giveBack(String name, RateLimit limit, String key) {
+        if (properties.enabled()) {
+            withBucket(name, limit, key, bucket -> {
+                bucket.addTokens(1);
+                return null;
+            });
+        }
+    }
+
+    private <T> T withBucket(String name, RateLimit limit, String key, Function<Bucket, T> use) {
+        // The limit is part of the key: a changed limit starts new buckets at once, and instances
+        // configured differently do not share a bucket made for the other's limit.
+        String bucketKey = KEY_PREFIX + name + ":" + limit + ":" + key;
+        ProxyManager<String> redis = shared();
+        if (redis != null) {
+            try {
+                T result = use.apply(redis.getProxy(bucketKey, () -> configuration(limit)));
+                if (redisDown) {
+                    redisDown = false;
+                    log.info("Rate limits are shared through Redis again");
+                }
+                return result;
+            } catch (RedisException | io.github.bucket4j.TimeoutException e) {
+                redisUnavailable(e);
+            }
+        }
+        return use.apply(localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(bandwidth(limit)).build()));
+    }
+
+    /** Whether the next request would count in Redis (tests wait for it after a Redis restart). */
+    boolean redisReachable() {
+        if (shared() == null) {
+            return false;
+        }
+        try {
+            return "PONG".equals(connection.sync().ping());
+        } catch (RedisException e) {
+            return false;
+        }
+    }
+
+    private ProxyManager<String> shared() {
+        if (client == null || (redisDown && System.nanoTime() - redisRetryAt < 0)) {
+            return null;
+        }
+        ProxyManager<String> manager = shared;
+        if (manager != null) {
+            return manager;
+        }
+        synchronized (this) {
+            if (shared == null) {
+                try {
+                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    shared = Bucket4jLettuce.casBasedBuilder(connection)
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                            .requestTimeout(REDIS_TIMEOUT)
+                            .build();
+                } catch (RedisException e) {
+                    redisUnavailable(e);
+                    return null;
+                }
+            }
+            return shared;
+        }
+    }
+
+    private void redisUnavailable(RuntimeException e) {
+        redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
+        if (!redisDown) {
+            redisDown = true;
+            log.warn("Redis unavailable for rate limits ({}); each instance enforces them alone until it is back",
+                    e.getMessage());
+        }
+    }
+
+    private static BucketConfiguration configuration(RateLimit limit) {
+        return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+    }
+
+    private static Bandwidth bandwidth(RateLimit limit) {
+        return Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()).build();
+    }
+
+    private static RedisClient redisClient(String url) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(REDIS_TIMEOUT);
+        RedisClient client = RedisClient.create(uri);
+        // Fail at once while disconnected instead of queueing until the timeout.
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(REDIS_TIMEOUT).build())
+                .build());
+        return client;
+    }
+
+    @Override
+    public void destroy() {
+        if (client != null) {
+            if (connection != null) {
+                connection.close();
+            }
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.storesapi.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Actuator answers a health component it does not show ({@code /actuator/health/db} while details
+ * are hidden) with a bare 404 and no body; this gives it the API's problem+json like every other 404.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+class ActuatorNotFoundFilter extends OncePerRequestFilter {
+
+    private final Problems problems;
+
+    ActuatorNotFoundFilter(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, buffered);
+        if (buffered.getStatus() == HttpStatus.NOT_FOUND.value() && buffered.getContentSize() == 0
+                && !response.isCommitted()) {
+            response.reset();
+            problems.write(request, response, Problems.of(HttpStatus.NOT_FOUND,
+                    "No endpoint " + request.getMethod() + " " + request.getRequestURI() + ".", null));
+            return;
+        }
+        buffered.copyBodyToResponse();
+    }
+}

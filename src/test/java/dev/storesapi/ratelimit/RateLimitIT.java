@@ -1,0 +1,153 @@
+package dev.storesapi.ratelimit;
+
+import dev.storesapi.StoresApiApplication;
+import dev.storesapi.support.Accounts;
+import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.ApiResponse;
+import dev.storesapi.support.Catalog;
+import dev.storesapi.support.IntegrationTest;
+import dev.storesapi.support.TestPostgres;
+import dev.storesapi.support.TestSecrets;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
+
+import static dev.storesapi.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The limits of README "Security" over HTTP: brute force on one username meets a 429 long before
+ * the 20th wrong password; two instances sharing a Redis share one per-IP limit; with Redis gone,
+ * each instance keeps serving on its own limits, and shares again once Redis is back.
+ */
+@IntegrationTest
+class RateLimitIT {
+
+    private static final int REDIS_PORT = freePort();
+    private static RedisServer redis;
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @Autowired
+    Accounts accounts;
+
+    @BeforeAll
+    static void startTwoInstancesSharingOneRedis() throws IOException {
+        redis = RedisServer.newRedisServer().port(REDIS_PORT).setting("bind 127.0.0.1").setting("save \"\"").build();
+        redis.start();
+        first = instance();
+        second = instance();
+    }
+
+    @AfterAll
+    static void stopAll() throws IOException {
+        second.close();
+        first.close();
+        redis.stop();
+    }
+
+    @Test
+    void wrongPasswordsForOneUsernameMeetATooManyRequestsBeforeTheTwentieth() {
+        Accounts.NewUser user = accounts.register();
+        ApiClient anonymous = accounts.anonymous();
+        int attempts = 0;
+        ApiResponse response;
+        do {
+            attempts++;
+            response = anonymous.post("/login", Map.of("username", user.username(), "password", "wrong password " + attempts));
+        } while (response.status() == 401 && attempts < 20);
+
+        assertThat(attempts).isLessThan(20);
+        assertProblem(response, 429, "rate_limited");
+        assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 60L);
+        // The right password waits too (it is the guesser's turn that is over, not the account)...
+        assertProblem(anonymous.post("/login", Map.of("username", user.username().toUpperCase(),
+                "password", user.password())), 429, "rate_limited");
+        // ...while other users sign in from the same address as usual.
+        assertThat(accounts.login(accounts.register())).isNotNull();
+    }
+
+    @Test
+    void successfulSignInsDoNotUseUpTheUsernameLimit() {
+        Accounts.NewUser user = accounts.register();
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(accounts.login(user).access()).isNotBlank();
+        }
+    }
+
+    @Test
+    void twoInstancesShareOnePerIpLimitThroughRedis() {
+        ApiClient onFirst = new ApiClient(first.getEnvironment());
+        ApiClient onSecond = new ApiClient(second.getEnvironment());
+
+        // RATE_LIMIT_REFRESH_PER_IP=3/1h: three tries in all, whichever instance answers them.
+        assertProblem(onFirst.post("/refresh"), 401, "authorization_required");
+        assertProblem(onSecond.post("/refresh"), 401, "authorization_required");
+        assertProblem(onFirst.post("/refresh"), 401, "authorization_required");
+
+        ApiResponse refused = onSecond.post("/refresh");
+        assertProblem(refused, 429, "rate_limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertProblem(onFirst.post("/refresh"), 429, "rate_limited");
+    }
+
+    @Test
+    void withRedisGoneEachInstanceServesOnItsOwnLimitsAndSharesAgainWhenItIsBack() throws IOException {
+        ApiClient onFirst = new ApiClient(first.getEnvironment());
+        ApiClient onSecond = new ApiClient(second.getEnvironment());
+        redis.stop();
+        try {
+            // RATE_LIMIT_REGISTER_PER_IP=2/1h, enforced by each instance alone: no 5xx, two each.
+            for (ApiClient instance : new ApiClient[] {onFirst, onSecond}) {
+                assertThat(register(instance).status()).isEqualTo(201);
+                assertThat(register(instance).status()).isEqualTo(201);
+                assertProblem(register(instance), 429, "rate_limited");
+            }
+        } finally {
+            redis.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                first.getBean(RateLimiter.class).redisReachable() && second.getBean(RateLimiter.class).redisReachable());
+
+        // Back on the shared (and emptied) Redis: two in all again.
+        assertThat(register(onFirst).status()).isEqualTo(201);
+        assertThat(register(onSecond).status()).isEqualTo(201);
+        assertProblem(register(onFirst), 429, "rate_limited");
+    }
+
+    private static ApiResponse register(ApiClient instance) {
+        String username = Catalog.unique("limited").replace(' ', '_');
+        return instance.post("/register", Map.of("username", username, "email", username + "@example.com",
+                "password", "long enough password"));
+    }
+
+    private static ConfigurableApplicationContext instance() {
+        return new SpringApplicationBuilder(StoresApiApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
+                "--REDIS_URL=redis://localhost:" + REDIS_PORT,
+                "--RATE_LIMIT_REFRESH_PER_IP=3/1h",
+                "--RATE_LIMIT_REGISTER_PER_IP=2/1h");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
