@@ -49,6 +49,14 @@ public class RateLimiter implements DisposableBean {
             .maximumSize(20_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    /**
+     * Keys refused until a known time: a flood of one key is answered here, without a Redis round
+     * trip each, until its bucket can have a token again (no other instance can make that sooner).
+     */
+    private final Cache<String, Long> refusedUntil = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
     private StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> shared;
     private volatile long redisRetryAt;
@@ -64,27 +72,57 @@ public class RateLimiter implements DisposableBean {
         if (!properties.enabled()) {
             return;
         }
-        ConsumptionProbe probe = withBucket(name, limit, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
+        String bucketKey = bucketKey(name, limit, key);
+        Long until = refusedUntil.getIfPresent(bucketKey);
+        long now = System.nanoTime();
+        if (until != null && until - now > 0) {
+            throw refusedAfterDelay(until - now);
+        }
+        Answer<ConsumptionProbe> answer = withBucket(bucketKey, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = answer.value();
         if (!probe.isConsumed()) {
-            long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            throw new RateLimitedException(Math.max(1, seconds));
+            if (answer.shared()) {
+                // This instance's own buckets are cheap to ask, and must not outlive an outage.
+                refusedUntil.put(bucketKey, now + probe.getNanosToWaitForRefill());
+            }
+            throw refusedAfterDelay(probe.getNanosToWaitForRefill());
         }
     }
 
     /** Returns a request taken by {@link #acquire} (a sign-in that succeeded does not count). */
     public void giveBack(String name, RateLimit limit, String key) {
         if (properties.enabled()) {
-            withBucket(name, limit, key, bucket -> {
+            String bucketKey = bucketKey(name, limit, key);
+            withBucket(bucketKey, limit, bucket -> {
                 bucket.addTokens(1);
                 return null;
             });
+            refusedUntil.invalidate(bucketKey);
         }
     }
 
-    private <T> T withBucket(String name, RateLimit limit, String key, Function<Bucket, T> use) {
-        // The limit is part of the key: a changed limit starts new buckets at once, and instances
-        // configured differently do not share a bucket made for the other's limit.
-        String bucketKey = KEY_PREFIX + name + ":" + limit + ":" + key;
+    private RateLimitedException refusedAfterDelay(long nanosToWait) {
+        try {
+            Thread.sleep(properties.refusalDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new RateLimitedException(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /**
+     * The limit is part of the key: a changed limit starts new buckets at once, and instances
+     * configured differently do not share a bucket made for the other's limit.
+     */
+    private static String bucketKey(String name, RateLimit limit, String key) {
+        return KEY_PREFIX + name + ":" + limit + ":" + key;
+    }
+
+    /** The answer of a bucket, and whether it was the bucket shared through Redis. */
+    private record Answer<T>(T value, boolean shared) {
+    }
+
+    private <T> Answer<T> withBucket(String bucketKey, RateLimit limit, Function<Bucket, T> use) {
         ProxyManager<String> redis = shared();
         if (redis != null) {
             try {
@@ -93,12 +131,13 @@ public class RateLimiter implements DisposableBean {
                     redisDown = false;
                     log.info("Rate limits are shared through Redis again");
                 }
-                return result;
+                return new Answer<>(result, true);
             } catch (RedisException | io.github.bucket4j.TimeoutException e) {
                 redisUnavailable(e);
             }
         }
-        return use.apply(localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(bandwidth(limit)).build()));
+        Bucket local = localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(bandwidth(limit)).build());
+        return new Answer<>(use.apply(local), false);
     }
 
     /** Whether the next request would count in Redis (tests wait for it after a Redis restart). */

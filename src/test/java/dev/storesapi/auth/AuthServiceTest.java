@@ -25,7 +25,7 @@ import static org.mockito.Mockito.when;
 class AuthServiceTest {
 
     private static final RateLimit GENEROUS = RateLimit.valueOf("1000/1m");
-    private static final RateLimitProperties LIMITS = new RateLimitProperties(true, GENEROUS, GENEROUS, GENEROUS,
+    private static final RateLimitProperties LIMITS = new RateLimitProperties(true, Duration.ZERO, GENEROUS, GENEROUS, GENEROUS,
             GENEROUS);
 
     private final UserRepository users = mock(UserRepository.class);

@@ -95,7 +95,10 @@ class RateLimitIT {
         assertProblem(onSecond.post("/refresh"), 401, "authorization_required");
         assertProblem(onFirst.post("/refresh"), 401, "authorization_required");
 
+        long started = System.nanoTime();
         ApiResponse refused = onSecond.post("/refresh");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered after RATE_LIMIT_REFUSAL_DELAY")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertProblem(refused, 429, "rate_limited");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertProblem(onFirst.post("/refresh"), 429, "rate_limited");
