@@ -66,8 +66,7 @@ public class AuthService {
                 .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.INVALID_CREDENTIALS));
         rateLimiter.giveBack(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
         if (passwordEncoder.upgradeEncoding(hash)) {
-            // Made with weaker parameters than today's (PasswordConfig): replace it while we know the password.
-            users.replacePasswordHash(user.getId(), hash, passwordEncoder.encode(request.password()));
+            upgradeHash(user, hash, request.password());
         }
         Instant now = clock.instant();
         LoginSession session = sessions.save(new LoginSession(UUID.randomUUID(), user.getId(), now,
@@ -75,6 +74,19 @@ public class AuthService {
         return new TokenResponse(
                 jwt.accessToken(user.getId(), session.getId(), true, user.isAdmin()),
                 jwt.refreshToken(user.getId(), session.getId()));
+    }
+
+    /**
+     * A hash made with weaker parameters than today's (PasswordConfig) is replaced while we know
+     * the password. Best effort: when every hashing slot is busy, the sign-in still succeeds and a
+     * later one replaces it.
+     */
+    private void upgradeHash(User user, String oldHash, String password) {
+        try {
+            users.replacePasswordHash(user.getId(), oldHash, passwordEncoder.encode(password));
+        } catch (PasswordHashingBusyException busy) {
+            log.debug("Password hash of user {} not upgraded this time: hashing is busy", user.getId());
+        }
     }
 
     private String dummyHash() {

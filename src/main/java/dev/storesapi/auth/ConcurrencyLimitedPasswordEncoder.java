@@ -57,11 +57,15 @@ final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
             if (!permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
                 throw new PasswordHashingBusyException();
             }
-            try {
-                return hashers.submit(hashing).get();
-            } finally {
-                permits.release();
-            }
+            // The permit goes back when the hash is done, not when the caller stops waiting (an
+            // interrupted caller must not let a second hash start beside the first).
+            return hashers.submit(() -> {
+                try {
+                    return hashing.call();
+                } finally {
+                    permits.release();
+                }
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PasswordHashingBusyException();

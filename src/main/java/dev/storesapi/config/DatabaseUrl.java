@@ -30,7 +30,11 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             throw new IllegalArgumentException(EXPECTED);
         }
         if (jdbc && uri.getHost() == null && uri.getRawUserInfo() == null) {
-            return new DatabaseUrl(url, null, null); // e.g. several hosts, which URI cannot parse
+            // e.g. several hosts, or a host name with '_': passed on as it is, but for its credentials.
+            Credentials credentials = Credentials.takeFrom(uri.getRawQuery());
+            String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            return new DatabaseUrl(credentials.query().isEmpty() ? base : base + "?" + credentials.query(),
+                    credentials.username(), credentials.password());
         }
         if (uri.getHost() == null || uri.getRawPath() == null || uri.getRawPath().length() < 2) {
             throw new IllegalArgumentException(EXPECTED);
@@ -47,23 +51,33 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             username = decode(credentials[0]);
             password = credentials.length == 2 ? decode(credentials[1]) : null;
         }
-        // user= and password= leave the URL too: the JDBC URL is logged (Hibernate, Flyway), the
-        // credentials must not be.
-        List<String> parameters = new ArrayList<>();
-        for (String parameter : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
-            String[] pair = parameter.split("=", 2);
-            // As pgjdbc reads its URL parameters (there, '+' is a space).
-            String decoded = pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
-            switch (pair[0].toLowerCase(Locale.ROOT)) {
-                case "user" -> username = username == null ? decoded : username;
-                case "password" -> password = password == null ? decoded : password;
-                default -> parameters.add(parameter);
+        Credentials inQuery = Credentials.takeFrom(uri.getRawQuery());
+        if (!inQuery.query().isEmpty()) {
+            jdbcUrl.append('?').append(inQuery.query());
+        }
+        return new DatabaseUrl(jdbcUrl.toString(), username == null ? inQuery.username() : username,
+                password == null ? inQuery.password() : password);
+    }
+
+    /** user= and password= leave the URL: the JDBC URL is logged (Hibernate, Flyway), the credentials must not be. */
+    private record Credentials(String query, String username, String password) {
+
+        static Credentials takeFrom(String rawQuery) {
+            List<String> kept = new ArrayList<>();
+            String username = null;
+            String password = null;
+            for (String parameter : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+                String[] pair = parameter.split("=", 2);
+                // As pgjdbc reads its URL parameters (there, '+' is a space).
+                String decoded = pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+                switch (pair[0].toLowerCase(Locale.ROOT)) {
+                    case "user" -> username = username == null ? decoded : username;
+                    case "password" -> password = password == null ? decoded : password;
+                    default -> kept.add(parameter);
+                }
             }
+            return new Credentials(String.join("&", kept), username, password);
         }
-        if (!parameters.isEmpty()) {
-            jdbcUrl.append('?').append(String.join("&", parameters));
-        }
-        return new DatabaseUrl(jdbcUrl.toString(), username, password);
     }
 
     private static URI toUri(String url) {

@@ -5,6 +5,7 @@ import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.Names;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
+import dev.storesapi.web.PlainText;
 import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,7 +47,7 @@ class ItemController {
             @Parameter(description = "Only items of this store.", example = "1")
             @RequestParam(name = "store_id", required = false) @Positive Long storeId,
             @Parameter(description = "Only items linked to a tag with this name.", example = "furniture")
-            @RequestParam(name = "tag", required = false) @Size(max = 80) String tag,
+            @RequestParam(name = "tag", required = false) @Size(max = 80) @PlainText String tag,
             @ParameterObject @Valid PageQuery page) {
         ItemFilter filter = new ItemFilter(storeId, Names.trim(tag));
         return PagedResponses.ok(items.list(filter, page.toPageRequest()), "store_id", "tag");

@@ -6,12 +6,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The per-client-IP limits on POST /login, /register and /refresh, applied before anything else
@@ -22,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
@@ -41,7 +47,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        // Decoded, as Spring Security and MVC match it: /%6Cogin is /login too.
+        String path = PATHS.getPathWithinApplication(request);
         RateLimit limit = switch (path) {
             case "/login" -> limits.loginPerIp();
             case "/register" -> limits.registerPerIp();
@@ -50,7 +57,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         };
         if (limit != null) {
             try {
-                limiter.acquire(path.substring(1) + "-ip", limit, request.getRemoteAddr());
+                limiter.acquire(path.substring(1) + "-ip", limit, clientKey(request.getRemoteAddr()));
             } catch (RateLimitedException e) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
                 problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.DETAIL, null));
@@ -58,5 +65,21 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** An IPv4 address, or the /64 network of an IPv6 one: a single client usually has a whole /64. */
+    static String clientKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 }

@@ -161,6 +161,10 @@ public class RateLimiter implements DisposableBean {
             return manager;
         }
         synchronized (this) {
+            // Threads that queued here while a connect attempt failed do not each try again.
+            if (redisDown && System.nanoTime() - redisRetryAt < 0) {
+                return null;
+            }
             if (shared == null) {
                 try {
                     connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));

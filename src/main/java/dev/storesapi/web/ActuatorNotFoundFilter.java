@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Actuator answers a health component it does not show ({@code /actuator/health/db} while details
@@ -20,6 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class ActuatorNotFoundFilter extends OncePerRequestFilter {
 
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     private final Problems problems;
 
     ActuatorNotFoundFilter(Problems problems) {
@@ -28,7 +31,7 @@ class ActuatorNotFoundFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/actuator/");
+        return !PATHS.getPathWithinApplication(request).startsWith("/actuator/");
     }
 
     @Override
@@ -38,7 +41,7 @@ class ActuatorNotFoundFilter extends OncePerRequestFilter {
         chain.doFilter(request, buffered);
         if (buffered.getStatus() == HttpStatus.NOT_FOUND.value() && buffered.getContentSize() == 0
                 && !response.isCommitted()) {
-            response.reset();
+            response.resetBuffer(); // keeps the security headers already set
             problems.write(request, response, Problems.of(HttpStatus.NOT_FOUND,
                     "No endpoint " + request.getMethod() + " " + request.getRequestURI() + ".", null));
             return;

@@ -28,6 +28,19 @@ public final class Names {
 
     private static boolean isInvisible(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
-                || Character.getType(codePoint) == Character.FORMAT || Character.isISOControl(codePoint);
+                || Character.getType(codePoint) == Character.FORMAT || Character.isISOControl(codePoint)
+                || isBlankLooking(codePoint);
+    }
+
+    /**
+     * Letters and marks that render as nothing: Unicode's default-ignorable ones that are not
+     * format characters (combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
+     * and other variation selectors) and the blank Braille pattern.
+     */
+    private static boolean isBlankLooking(int codePoint) {
+        return codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x17B4
+                || codePoint == 0x17B5 || (codePoint >= 0x180B && codePoint <= 0x180F) || codePoint == 0x2800
+                || codePoint == 0x3164 || codePoint == 0xFFA0 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)
+                || (codePoint >= 0xE0100 && codePoint <= 0xE01EF);
     }
 }

@@ -69,6 +69,17 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void takesCredentialsOutOfAJdbcUrlThatUriCannotParseAHostOf() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db1:5432,db2:5432/app?password=s3cret&user=u&targetServerType=primary");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,db2:5432/app?targetServerType=primary");
+        assertThat(url.username()).isEqualTo("u");
+        assertThat(url.password()).isEqualTo("s3cret");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db_primary/app?password=p").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db_primary/app");
+    }
+
+    @Test
     void passesPlainJdbcUrlWithoutCredentialsThroughUntouched() {
         String jdbc = "jdbc:postgresql://db:5432/app?sslmode=require";
 

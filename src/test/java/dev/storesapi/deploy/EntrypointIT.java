@@ -220,7 +220,9 @@ class EntrypointIT {
     }
 
     private Started start(List<String> args, Map<String, String> env) throws IOException {
-        Path log = Files.createTempFile("entrypoint-", ".log");
+        // Where support/LogSecretsScan reads the logs of the run (the only prod-profile, JSON-logging ones).
+        Path reports = Files.createDirectories(Path.of("target", "failsafe-reports"));
+        Path log = Files.createTempFile(reports, "entrypoint-" + (args.isEmpty() ? "default" : args.getFirst()) + "-", "-output.txt");
         List<String> command = new java.util.ArrayList<>(List.of("sh", "docker-entrypoint.sh"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -15,13 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs after every integration test (its own failsafe execution, see pom.xml) and reads what the
  * applications they started logged (target/failsafe-reports/*-output.txt): no password, JWT
- * signing key or database password that the tests used may appear in any line (README "Security").
+ * signing key, token, scrape token or database password that the tests used may appear in any
+ * line (README "Security").
  */
 class LogSecretsScan {
 
     private static final Path REPORTS = Path.of("target", "failsafe-reports");
     /** The passwords support/Accounts makes up for every user it registers. */
     private static final Pattern USER_PASSWORD = Pattern.compile("pw-[0-9a-f]{8}-[0-9a-f]{4}-");
+    /** A JWT: base64url JSON header and claims ({"... is eyJ...). */
+    private static final Pattern ISSUED_TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}");
 
     @Test
     void noSecretTheTestsUsedIsInTheLogsOfTheWholeRun() throws IOException {
@@ -34,8 +37,10 @@ class LogSecretsScan {
         for (Path log : logs) {
             String text = Files.readString(log);
             all.append(text);
+            // The JWT keys, passwords and the scrape token of the tests (deploy/EntrypointIT's too).
             for (String secret : List.of(TestSecrets.JWT_SECRET_KEY, TestSecrets.ADMIN_PASSWORD,
-                    TestSecrets.DATABASE_PASSWORD, "smtp-secret")) {
+                    TestSecrets.DATABASE_PASSWORD, "smtp-secret", "scrape-token-for-tests",
+                    "ZW50cnlwb2ludC10ZXN0LWtleS1lbnRyeXBvaW50LXRlc3Qta2V5IQ==")) {
                 if (text.contains(secret)) {
                     found.add(log.getFileName() + ": " + secret);
                 }
@@ -43,6 +48,10 @@ class LogSecretsScan {
             Matcher password = USER_PASSWORD.matcher(text);
             if (password.find()) {
                 found.add(log.getFileName() + ": a user's password " + password.group());
+            }
+            Matcher token = ISSUED_TOKEN.matcher(text);
+            if (token.find()) {
+                found.add(log.getFileName() + ": a token " + token.group());
             }
         }
 

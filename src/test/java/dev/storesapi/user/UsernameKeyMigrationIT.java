@@ -66,8 +66,8 @@ class UsernameKeyMigrationIT {
             }
             assertThat(names).hasSize(4);
             assertThat(names.get(0)).isEqualTo("Jose|jose");
-            assertThat(names.get(1)).matches("jose-\\d+\\|jose-\\d+");
-            assertThat(names.get(2)).matches("JOSE-\\d+\\|jose-\\d+");
+            assertThat(names.get(1)).matches("jose~\\d+\\|jose~\\d+");
+            assertThat(names.get(2)).matches("JOSE~\\d+\\|jose~\\d+");
             assertThat(names.get(3)).isEqualTo("maria|maria");
             assertThatThrownBy(() -> statement.execute("insert into users (username, username_key, email, email_key, "
                     + "password_hash, role, created_at) values ('MARIA', 'maria', 'm2@example.com', 'm2@example.com', "

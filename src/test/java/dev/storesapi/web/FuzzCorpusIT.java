@@ -41,7 +41,7 @@ class FuzzCorpusIT {
             "99999999999999999999999999999999999999");
 
     private static final List<String> QUERIES = List.of("", "?page=-1", "?size=0", "?size=1001", "?page=abc",
-            "?page=2147483647&size=1000", "?store_id=%FF", "?store_id=abc", "?tag=%00", "?tag=" + "x".repeat(5000),
+            "?page=2147483647&size=1000", "?store_id=%FF", "?store_id=abc", "?tag=%00", "?tag=a%00b", "?tag=" + "x".repeat(5000),
             "?%", "?page=1&page=2", "?size=%E2%82", "?store_id=-5&tag=");
 
     private static final List<String> BODIES = List.of("", "null", "[]", "{}", "{", "\"x\"", "1e999", "true",

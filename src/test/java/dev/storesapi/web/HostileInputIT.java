@@ -135,7 +135,8 @@ class HostileInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u200b", "\u00a0", "\ufeff", "\r\n", "\u202e", " \u2003\u200b\u00a0 ", "\u180e"})
+    @ValueSource(strings = {"\u200b", "\u00a0", "\ufeff", "\r\n", "\u202e", " \u2003\u200b\u00a0 ", "\u180e",
+            "\u3164", "\u2800", "\u115f\u1160", "\u034f", "\ufe0f", "\uffa0"})
     void namesMadeOnlyOfInvisibleCharactersAreValidationFailed(String name) {
         JsonNode problem = assertProblem(api.post("/store", Map.of("name", name)), 422, "validation_failed");
 
@@ -161,6 +162,12 @@ class HostileInputIT {
 
         assertProblem(api.post("/item", Map.of("name", Catalog.unique("i"), "price", 1, "store_id", store,
                 "description", "bell \u0007")), 422, "validation_failed");
+    }
+
+    @Test
+    void tagFilterWithAControlCharacterIsMalformedRequest() {
+        // A bad query parameter is a 400, as for page and size (a body field would be a 422).
+        assertProblem(api.get("/item?tag=a%00b"), 400, "malformed_request");
     }
 
     @ParameterizedTest
