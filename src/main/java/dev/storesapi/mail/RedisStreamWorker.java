@@ -1,12 +1,14 @@
 package dev.storesapi.mail;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.nio.charset.StandardCharsets;
-import java.net.UnknownHostException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,6 +55,10 @@ class RedisStreamWorker implements SmartLifecycle {
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
     private final AtomicInteger sending = new AtomicInteger();
+    private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
+    /** Ends a back-off wait at once when the worker stops (within Render's 30 s shutdown window). */
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private final StreamOutage reclaimOutage = new StreamOutage(System::nanoTime);
     private volatile boolean running;
 
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
@@ -66,12 +72,13 @@ class RedisStreamWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = new CountDownLatch(1);
         createGroupIfMissing();
         StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
                 StreamMessageListenerContainerOptions.builder()
                         .pollTimeout(Duration.ofSeconds(1))
                         .batchSize(10)
-                        .errorHandler(this::onReadError)
+                        .errorHandler(this::onPollError)
                         .build();
         container = StreamMessageListenerContainer.create(connections, options);
         container.register(StreamReadRequest.builder(StreamOffset.create(properties.stream(), ReadOffset.lastConsumed()))
@@ -94,6 +101,7 @@ class RedisStreamWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         if (container != null) {
             container.stop();
         }
@@ -121,7 +129,8 @@ class RedisStreamWorker implements SmartLifecycle {
         try {
             reclaim();
         } catch (RuntimeException failed) {
-            onReadError(failed);
+            // Runs every second on the scheduler anyway: only the logging is throttled here.
+            onReadError(failed, reclaimOutage);
         }
     }
 
@@ -178,20 +187,35 @@ class RedisStreamWorker implements SmartLifecycle {
     }
 
     /**
-     * Redis unreachable: the container keeps polling and recovers by itself. Redis restarted without
-     * its data: the consumer group is gone (NOGROUP) and is created again.
+     * Called on the listener's polling thread, which polls again as soon as this returns: waiting here
+     * is the back-off (StreamOutage) that keeps an outage from becoming a busy loop.
      */
-    private void onReadError(Throwable error) {
+    private void onPollError(Throwable error) {
+        Duration wait = onReadError(error, readOutage);
+        if (running && wait != null) {
+            try {
+                stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Redis unreachable: the container keeps polling and recovers by itself. Redis restarted without
+     * its data: the consumer group is gone (NOGROUP) and is created again. Returns the back-off.
+     */
+    private Duration onReadError(Throwable error, StreamOutage outage) {
         if (String.valueOf(rootMessage(error)).contains("NOGROUP")) {
             log.warn("Consumer group '{}' is missing (Redis restarted?); creating it again", properties.consumerGroup());
             try {
                 createGroupIfMissing();
+                return null;
             } catch (RuntimeException stillDown) {
-                log.warn("Could not create the consumer group yet: {}", rootMessage(stillDown));
+                return outage.failed("cannot create the consumer group: " + rootMessage(stillDown), log::warn);
             }
-        } else {
-            log.warn("Email stream unavailable: {}", rootMessage(error));
         }
+        return outage.failed(rootMessage(error), log::warn);
     }
 
     private static String rootMessage(Throwable error) {

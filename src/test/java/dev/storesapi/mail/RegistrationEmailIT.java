@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -69,6 +72,28 @@ class RegistrationEmailIT {
         assertThat((String) html.getContent()).contains(">" + username + "<").contains("swagger-ui.html");
         assertThat(jdbc.queryForObject("select count(*) from email_outbox where payload like ? and published_at is not null",
                 Integer.class, "%\"" + username + "\"%")).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void whileRedisIsDownTheWorkerBacksOffAndLogsTheOutageOnceNotPerRead(CapturedOutput output) throws Exception {
+        int before = output.getOut().length();
+        TestRedis.stop();
+        try {
+            Thread.sleep(5000);
+        } finally {
+            TestRedis.start();
+        }
+        String during = output.getOut().substring(before);
+
+        // One line as the outage starts, from the listener and from the pending-list check; it
+        // used to be one per failed read, thousands a second.
+        assertThat(during.lines().filter(line -> line.contains("Email stream unavailable")).count()).isBetween(1L, 2L);
+        assertThat(during.lines().filter(line -> line.contains("Email stream still unavailable")).count()).isZero();
+
+        String username = newUsername();
+        register(username);
+        awaitOneEmail(username + "@example.com");
     }
 
     @Test
