@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes email jobs into the outbox, inside the caller's transaction. */
@@ -38,10 +39,19 @@ public class EmailOutbox {
         events.publishEvent(new OutboxEventSaved(event.getId()));
     }
 
+    /** The job of a row; {@link InvalidEmailJobException} when the row can never become one. */
     EmailJob toJob(OutboxEvent event) {
-        Map<?, ?> payload = json.readValue(event.getPayload(), Map.class);
-        return new EmailJob(event.getId(), event.getJobType(), ((Number) payload.get("user_id")).longValue(),
-                (String) payload.get("email"), (String) payload.get("username"));
+        Map<?, ?> payload;
+        try {
+            payload = json.readValue(event.getPayload(), Map.class);
+        } catch (JacksonException unparseable) {
+            throw new InvalidEmailJobException("payload is not JSON: " + unparseable.getOriginalMessage());
+        }
+        if (!(payload.get("user_id") instanceof Number userId) || !(payload.get("email") instanceof String email)
+                || !(payload.get("username") instanceof String username)) {
+            throw new InvalidEmailJobException("payload needs a numeric user_id and string email and username");
+        }
+        return new EmailJob(event.getId(), event.getJobType(), userId.longValue(), email, username);
     }
 
     record OutboxEventSaved(long outboxId) {

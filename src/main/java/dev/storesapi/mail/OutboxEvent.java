@@ -32,6 +32,12 @@ public class OutboxEvent {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "dead_at")
+    private Instant deadAt;
+
+    @Column(name = "last_error", length = 500)
+    private String lastError;
+
     protected OutboxEvent() {
     }
 
@@ -55,5 +61,11 @@ public class OutboxEvent {
 
     void countAttempt() {
         attempts++;
+    }
+
+    /** Never to be published: the sweep skips it from now on. */
+    void markDead(Instant now, String reason) {
+        deadAt = now;
+        lastError = reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 }

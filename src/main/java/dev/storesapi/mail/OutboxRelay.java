@@ -53,6 +53,9 @@ class OutboxRelay {
                 queue.publish(job);
                 transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), clock.instant()));
             });
+        } catch (InvalidEmailJobException invalid) {
+            // The sweep sets it aside (it finds the row in the same state).
+            log.error("Email job {} is invalid: {}", saved.outboxId(), invalid.getMessage());
         } catch (RuntimeException queueDown) {
             log.warn("Email job {} not published yet ({}); the outbox sweep will retry it", saved.outboxId(),
                     queueDown.getMessage());
@@ -69,6 +72,9 @@ class OutboxRelay {
             event.countAttempt();
             try {
                 publish(event);
+            } catch (InvalidEmailJobException invalid) {
+                event.markDead(clock.instant(), invalid.getMessage());
+                log.error("Email job {} set aside, it can never be sent: {}", event.getId(), invalid.getMessage());
             } catch (RuntimeException queueDown) {
                 log.warn("Outbox sweep stopped: {} ({} rows waiting)", queueDown.getMessage(), stale.size());
                 return;

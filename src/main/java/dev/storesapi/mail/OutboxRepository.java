@@ -20,7 +20,8 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select o from OutboxEvent o where o.publishedAt is null and o.createdAt < :before order by o.createdAt")
+    @Query("select o from OutboxEvent o where o.publishedAt is null and o.deadAt is null and o.createdAt < :before "
+            + "order by o.createdAt")
     List<OutboxEvent> lockUnpublished(Instant before, Pageable page);
 
     @Modifying

@@ -31,8 +31,21 @@ class RedisEmailQueue implements EmailQueue {
                 "username", job.username());
     }
 
+    /** The job of a stream message; {@link InvalidEmailJobException} names what is missing or unparseable. */
     static EmailJob job(Map<String, String> fields) {
-        return new EmailJob(Long.parseLong(fields.get("outbox_id")), fields.get("type"),
-                Long.parseLong(fields.get("user_id")), fields.get("email"), fields.get("username"));
+        String email = fields.get("email");
+        String username = fields.get("username");
+        if (email == null || username == null) {
+            throw new InvalidEmailJobException("message has no email or username field");
+        }
+        return new EmailJob(number(fields, "outbox_id"), fields.get("type"), number(fields, "user_id"), email, username);
+    }
+
+    private static long number(Map<String, String> fields, String name) {
+        try {
+            return Long.parseLong(fields.get(name));
+        } catch (NumberFormatException missingOrNotANumber) {
+            throw new InvalidEmailJobException("message field " + name + " is not a number: " + fields.get(name));
+        }
     }
 }

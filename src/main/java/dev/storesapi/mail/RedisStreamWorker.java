@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -145,7 +147,8 @@ class RedisStreamWorker implements SmartLifecycle {
                     .claim(properties.stream(), properties.consumerGroup(), consumerName, backOff, pending.getId());
             for (MapRecord<String, String, String> message : claimed) {
                 if (pending.getTotalDeliveryCount() >= properties.maxAttempts()) {
-                    deadLetter(message, pending.getTotalDeliveryCount());
+                    deadLetter(message, pending.getTotalDeliveryCount(), "not sent after "
+                            + pending.getTotalDeliveryCount() + " attempts");
                 } else {
                     delivery.countRetry();
                     handle(message);
@@ -164,7 +167,16 @@ class RedisStreamWorker implements SmartLifecycle {
     }
 
     private void deliverAndAcknowledge(MapRecord<String, String, String> message) {
-        EmailJob job = RedisEmailQueue.job(message.getValue());
+        EmailJob job;
+        try {
+            job = RedisEmailQueue.job(message.getValue());
+        } catch (InvalidEmailJobException unparseable) {
+            // A parse error, not an outage: retrying cannot help, so it goes to the dead letters now.
+            log.error("Email stream message {} is not an email job (parse error: {})", message.getId(),
+                    unparseable.getMessage());
+            deadLetter(message, 1, unparseable.getMessage());
+            return;
+        }
         String sentMarker = "emails:sent:" + job.outboxId();
         try {
             if (!Boolean.TRUE.equals(redis.hasKey(sentMarker))) {
@@ -178,8 +190,10 @@ class RedisStreamWorker implements SmartLifecycle {
         }
     }
 
-    private void deadLetter(MapRecord<String, String, String> message, long attempts) {
-        redis.opsForStream().add(MapRecord.create(properties.deadLetterStream(), message.getValue()));
+    private void deadLetter(MapRecord<String, String, String> message, long attempts, String reason) {
+        Map<String, String> fields = new LinkedHashMap<>(message.getValue());
+        fields.put("error", reason);
+        redis.opsForStream().add(MapRecord.create(properties.deadLetterStream(), fields));
         redis.opsForStream().acknowledge(properties.consumerGroup(), message);
         delivery.countDeadLetter();
         log.error("Email job {} dead-lettered to '{}' after {} attempts", message.getValue().get("outbox_id"),

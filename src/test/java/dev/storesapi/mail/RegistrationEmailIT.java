@@ -86,10 +86,11 @@ class RegistrationEmailIT {
         }
         String during = output.getOut().substring(before);
 
-        // One line as the outage starts, from the listener and from the pending-list check; it
-        // used to be one per failed read, thousands a second.
-        assertThat(during.lines().filter(line -> line.contains("Email stream unavailable")).count()).isBetween(1L, 2L);
-        assertThat(during.lines().filter(line -> line.contains("Email stream still unavailable")).count()).isZero();
+        // At most one line as the outage starts, from the listener and from the pending-list check
+        // (none when an earlier test's outage ended moments ago: that counts as the same outage;
+        // StreamOutageTest checks the wording and the once-a-minute lines); it used to be one per
+        // failed read, thousands a second.
+        assertThat(during.lines().filter(line -> line.contains("Email stream")).count()).isLessThanOrEqualTo(2);
 
         String username = newUsername();
         register(username);
