@@ -1,5 +1,10 @@
 package dev.storesapi.mail;
 
+import dev.storesapi.config.InvalidConfigurationException;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,28 +13,49 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
-import dev.storesapi.config.InvalidConfigurationException;
-import java.util.stream.Stream;
 
 /**
  * Chooses how emails travel: through Redis when REDIS_URL is set (the stream, consumed by
- * workers), else in this process; and how they leave: SMTP when MAIL_HOST is set, else the log.
+ * workers), else in this process; and how they leave: Mailgun's HTTP API when MAILGUN_API_KEY and
+ * MAILGUN_DOMAIN are set, else SMTP when MAIL_HOST is set, else the log. Start-up says which.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EmailProperties.class)
+@EnableConfigurationProperties({EmailProperties.class, MailgunProperties.class})
 class MailConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(MailConfig.class);
 
     /** REDIS_URL is mapped to spring.data.redis.url only when set (config/ServicesEnvironmentPostProcessor). */
     static final String WITH_REDIS = "'${spring.data.redis.url:}' != ''";
 
     @Bean
-    EmailSender emailSender(ObjectProvider<JavaMailSender> mail, EmailProperties properties) {
+    EmailSender emailSender(ObjectProvider<JavaMailSender> mail, EmailProperties properties,
+            MailgunProperties mailgun, Environment environment) {
+        if (mailgun.halfConfigured()) {
+            throw new InvalidConfigurationException("Only one of MAILGUN_API_KEY and MAILGUN_DOMAIN is set.",
+                    "Set both to send through Mailgun's HTTP API, or neither.");
+        }
+        if (mailgun.configured()) {
+            log.info("Emails are sent through Mailgun's HTTP API ({}, domain {})", mailgun.apiBase(), mailgun.domain());
+            return new MailgunEmailSender(mailgun, properties.from());
+        }
         JavaMailSender smtp = mail.getIfAvailable();
-        return smtp == null ? new LoggingEmailSender() : new SmtpEmailSender(smtp, properties.from());
+        if (smtp != null) {
+            log.info("Emails are sent over SMTP (MAIL_HOST)");
+            return new SmtpEmailSender(smtp, properties.from(), smtpTimeouts(environment));
+        }
+        log.info("Neither MAILGUN_API_KEY nor MAIL_HOST is set: emails are logged, not sent");
+        return new LoggingEmailSender();
+    }
+
+    private static Duration smtpTimeouts(Environment environment) {
+        return Duration.ofMillis(Stream.of("connectiontimeout", "timeout", "writetimeout")
+                .mapToLong(name -> environment.getProperty("spring.mail.properties.mail.smtp." + name, Long.class, 0L))
+                .sum());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -44,19 +70,21 @@ class MailConfig {
         @Bean
         @ConditionalOnProperty(prefix = "stores.email", name = "worker-enabled", havingValue = "true")
         RedisStreamWorker redisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections,
-                EmailDelivery delivery, EmailProperties properties, Environment environment) {
-            requireRetryDelayLongerThanASend(properties, environment);
+                EmailDelivery delivery, EmailProperties properties, EmailSender sender) {
+            requireRetryDelayLongerThanASend(properties, sender);
             return new RedisStreamWorker(redis, connections, delivery, properties);
         }
 
-        /** A shorter delay would let a second worker take over a send still in progress: a duplicate email. */
-        private static void requireRetryDelayLongerThanASend(EmailProperties properties, Environment environment) {
-            long longestSendMillis = Stream.of("connectiontimeout", "timeout", "writetimeout")
-                    .mapToLong(name -> environment.getProperty("spring.mail.properties.mail.smtp." + name, Long.class, 0L))
-                    .sum();
+        /**
+         * A shorter delay would let a second worker take over a send still in progress: a duplicate
+         * email. Compared with the timeouts of the transport in use (SMTP's add up to 25 s, Mailgun's to 9 s).
+         */
+        static void requireRetryDelayLongerThanASend(EmailProperties properties, EmailSender sender) {
+            long longestSendMillis = sender.longestSend().toMillis();
             if (properties.retryDelay().toMillis() < longestSendMillis) {
                 throw new InvalidConfigurationException("EMAIL_RETRY_DELAY (" + properties.retryDelay()
-                        + ") is shorter than one send may take (" + longestSendMillis + " ms of SMTP timeouts).",
+                        + ") is shorter than one send may take (" + longestSendMillis + " ms of timeouts of "
+                        + sender.getClass().getSimpleName() + ").",
                         "Set EMAIL_RETRY_DELAY to at least " + longestSendMillis + " ms (the default is 30s).");
             }
         }

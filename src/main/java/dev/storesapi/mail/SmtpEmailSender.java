@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -17,10 +18,17 @@ class SmtpEmailSender implements EmailSender {
 
     private final JavaMailSender mail;
     private final String from;
+    private final Duration longestSend;
 
-    SmtpEmailSender(JavaMailSender mail, String from) {
+    SmtpEmailSender(JavaMailSender mail, String from, Duration longestSend) {
         this.mail = mail;
         this.from = from;
+        this.longestSend = longestSend;
+    }
+
+    @Override
+    public Duration longestSend() {
+        return longestSend;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.storesapi.mail;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 /** Which sender and queue the settings select (contract §6: unset means the embedded default). */
@@ -25,6 +27,33 @@ class MailConfigTest {
     void withMailHostEmailsGoThroughSmtp() {
         context.withPropertyValues("spring.mail.host=smtp.example.com")
                 .run(started -> assertThat(started.getBean(EmailSender.class)).isInstanceOf(SmtpEmailSender.class));
+    }
+
+    @Test
+    void withMailgunKeyAndDomainEmailsGoThroughMailgunsHttpApiEvenWithAMailHost() {
+        context.withPropertyValues("stores.mailgun.api-key=key-test", "stores.mailgun.domain=mg.example.com",
+                        "spring.mail.host=smtp.example.com")
+                .run(started -> assertThat(started.getBean(EmailSender.class)).isInstanceOf(MailgunEmailSender.class));
+    }
+
+    @Test
+    void halfAMailgunConfigurationIsRefusedAtStartUp() {
+        context.withPropertyValues("stores.mailgun.api-key=key-test")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("Only one of MAILGUN_API_KEY and MAILGUN_DOMAIN is set"));
+    }
+
+    @Test
+    void theRetryDelayIsComparedWithTheTimeoutsOfTheTransportInUse() {
+        EmailProperties tenSeconds = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(10),
+                Duration.ofMinutes(10), "emails", 1000, true, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        EmailSender mailgun = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
+                "https://api.mailgun.net"), "from@example.com");
+        EmailSender smtp = new SmtpEmailSender(null, "from@example.com", Duration.ofSeconds(25));
+
+        MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, mailgun);
+        assertThatThrownBy(() -> MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, smtp))
+                .hasMessageContaining("EMAIL_RETRY_DELAY (PT10S) is shorter than one send may take (25000 ms");
     }
 
     @Test
