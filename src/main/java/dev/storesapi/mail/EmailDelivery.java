@@ -25,9 +25,16 @@ public class EmailDelivery {
                 .description("Jobs given up after the last attempt").register(meters);
     }
 
-    /** Throws when the mail server did not accept the email. */
+    /**
+     * Throws when the mail server did not accept the email: {@link PermanentSendFailureException}
+     * when it never will (SendFailures), anything else when a later attempt may succeed.
+     */
     public void deliver(EmailJob job) {
-        sender.send(renderer.render(job));
+        try {
+            sender.send(renderer.render(job));
+        } catch (RuntimeException failed) {
+            throw SendFailures.isPermanent(failed) ? new PermanentSendFailureException(failed) : failed;
+        }
         sent.increment();
     }
 

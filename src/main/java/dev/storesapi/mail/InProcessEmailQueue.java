@@ -35,6 +35,10 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
             try {
                 delivery.deliver(job);
                 return;
+            } catch (PermanentSendFailureException refused) {
+                delivery.countDeadLetter();
+                log.error("Email job {} dead-lettered at attempt {}: {}", job.outboxId(), attempt, refused.getMessage());
+                return;
             } catch (RuntimeException failed) {
                 if (attempt >= properties.maxAttempts()) {
                     delivery.countDeadLetter();

@@ -184,6 +184,9 @@ class RedisStreamWorker implements SmartLifecycle {
                 redis.opsForValue().set(sentMarker, message.getId().getValue(), SENT_MARKER_TTL);
             }
             redis.opsForStream().acknowledge(properties.consumerGroup(), message);
+        } catch (PermanentSendFailureException refused) {
+            // No retry can change the answer: straight to the dead letters, with the server's reason.
+            deadLetter(message, 1, refused.getMessage());
         } catch (RuntimeException failed) {
             // Left pending: retried after its back-off, by this or another worker.
             log.warn("Email job {} (message {}) failed: {}", job.outboxId(), message.getId(), failed.getMessage());

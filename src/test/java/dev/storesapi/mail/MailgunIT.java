@@ -7,6 +7,7 @@ import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +43,9 @@ class MailgunIT {
     private static final AtomicInteger refuseNext = new AtomicInteger();
     private static HttpServer mailgun;
     private static ConfigurableApplicationContext app;
+    /** A web instance with a Redis of its own and the worker in process: the stream path. */
+    private static RedisServer redis;
+    private static ConfigurableApplicationContext withWorker;
 
     record Received(String method, String path, String authorization, String contentType, Map<String, String> form) {
     }
@@ -52,10 +59,12 @@ class MailgunIT {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), form(body)));
             boolean refuse = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            byte[] answer = (refuse ? "{\"message\":\"try later\"}" : "{\"id\":\"<1@mg>\",\"message\":\"Queued\"}")
+            boolean invalid = body.contains("bounce");
+            int status = invalid ? 400 : refuse ? 503 : 200;
+            byte[] answer = (status == 200 ? "{\"id\":\"<1@mg>\",\"message\":\"Queued\"}" : "{\"message\":\"no\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(refuse ? 503 : 200, answer.length);
+            exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -72,12 +81,48 @@ class MailgunIT {
                 "--MAILGUN_API_BASE=http://127.0.0.1:" + mailgun.getAddress().getPort(),
                 "--MAIL_FROM=Stores API <no-reply@" + DOMAIN + ">",
                 "--EMAIL_RETRY_DELAY=200ms");
+        int redisPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            redisPort = socket.getLocalPort();
+        }
+        redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
+        redis.start();
+        withWorker = new SpringApplicationBuilder(StoresApiApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
+                "--REDIS_URL=redis://127.0.0.1:" + redisPort,
+                "--EMAIL_WORKER_ENABLED=true",
+                "--MAILGUN_API_KEY=" + KEY,
+                "--MAILGUN_DOMAIN=" + DOMAIN,
+                "--MAILGUN_API_BASE=http://127.0.0.1:" + mailgun.getAddress().getPort(),
+                // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
+                "--EMAIL_RETRY_DELAY=10s");
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopAll() throws IOException {
+        withWorker.close();
+        redis.stop();
         app.close();
         mailgun.stop(0);
+    }
+
+    @Test
+    void theWorkerSendsThroughMailgunAndDeadLettersARefusalAtOnce() {
+        String delivered = register(withWorker, "mg");
+        String refused = register(withWorker, "bounce");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestFor(delivered) != null && requestFor(refused) != null);
+        StringRedisTemplate streams = withWorker.getBean(StringRedisTemplate.class);
+        EmailProperties properties = withWorker.getBean(EmailProperties.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.opsForStream()
+                .range(properties.deadLetterStream(), Range.unbounded()).stream()
+                .anyMatch(dead -> refused.equals(dead.getValue().get("username"))
+                        && String.valueOf(dead.getValue().get("error")).startsWith("refused for good")));
+        assertThat(received.stream().filter(r -> (refused + "@example.com").equals(r.form().get("to")))).hasSize(1);
     }
 
     @Test
@@ -106,14 +151,33 @@ class MailgunIT {
                 .filter(r -> (username + "@example.com").equals(r.form().get("to"))).count() == 2);
     }
 
+    @Test
+    void anEmailMailgunRefusesWithA400IsNotRetried() throws InterruptedException {
+        String username = register("bounce");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestFor(username) != null);
+        // With EMAIL_RETRY_DELAY=200ms a retried send would have come back twice by now.
+        Thread.sleep(1500);
+
+        assertThat(received.stream().filter(r -> (username + "@example.com").equals(r.form().get("to")))).hasSize(1);
+    }
+
     private static Received requestFor(String username) {
         return received.stream().filter(r -> (username + "@example.com").equals(r.form().get("to")))
                 .findFirst().orElse(null);
     }
 
     private static String register() {
-        String username = "mg_" + UUID.randomUUID().toString().substring(0, 8);
-        int status = new ApiClient(app.getEnvironment()).post("/register", Map.of("username", username,
+        return register(app, "mg");
+    }
+
+    private static String register(String prefix) {
+        return register(app, prefix);
+    }
+
+    private static String register(ConfigurableApplicationContext instance, String prefix) {
+        String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        int status = new ApiClient(instance.getEnvironment()).post("/register", Map.of("username", username,
                 "email", username + "@example.com", "password", "long enough password")).status();
         assertThat(status).isEqualTo(201);
         return username;
