@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,36 +71,31 @@ class MailgunIT {
         });
         mailgun.start();
         // No REDIS_URL: delivered in process, with its retries.
-        app = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
-                "--MAILGUN_API_KEY=" + KEY,
-                "--MAILGUN_DOMAIN=" + DOMAIN,
-                "--MAILGUN_API_BASE=http://127.0.0.1:" + mailgun.getAddress().getPort(),
-                "--MAIL_FROM=Stores API <no-reply@" + DOMAIN + ">",
-                "--EMAIL_RETRY_DELAY=200ms");
+        app = startWithMailgun("--EMAIL_RETRY_DELAY=200ms");
         int redisPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             redisPort = socket.getLocalPort();
         }
         redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
         redis.start();
-        withWorker = new SpringApplicationBuilder(StoresApiApplication.class).run(
+        withWorker = startWithMailgun("--REDIS_URL=redis://127.0.0.1:" + redisPort, "--EMAIL_WORKER_ENABLED=true",
+                // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
+                "--EMAIL_RETRY_DELAY=10s");
+    }
+
+    private static ConfigurableApplicationContext startWithMailgun(String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
-                "--REDIS_URL=redis://127.0.0.1:" + redisPort,
-                "--EMAIL_WORKER_ENABLED=true",
                 "--MAILGUN_API_KEY=" + KEY,
                 "--MAILGUN_DOMAIN=" + DOMAIN,
                 "--MAILGUN_API_BASE=http://127.0.0.1:" + mailgun.getAddress().getPort(),
-                // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
-                "--EMAIL_RETRY_DELAY=10s");
+                "--MAIL_FROM=Stores API <no-reply@" + DOMAIN + ">"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(StoresApiApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
