@@ -39,7 +39,7 @@ public class RateLimiter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
-    static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
+    private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
     private static final String KEY_PREFIX = "rate-limit:";
 
     private final RateLimitProperties properties;

@@ -6,6 +6,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -34,30 +35,36 @@ public final class PagedResponses {
     }
 
     static String links(Page<?> page, List<String> filters) {
+        UriComponentsBuilder base = relativeWith(filters);
         int current = page.getNumber();
         int last = Math.max(page.getTotalPages() - 1, 0);
         List<String> links = new ArrayList<>();
-        links.add(link(0, page.getSize(), "first", filters));
+        links.add(link(base, 0, page.getSize(), "first"));
         if (current > 0) {
-            links.add(link(Math.min(current - 1, last), page.getSize(), "prev", filters));
+            links.add(link(base, Math.min(current - 1, last), page.getSize(), "prev"));
         }
         if (current < last) {
-            links.add(link(current + 1, page.getSize(), "next", filters));
+            links.add(link(base, current + 1, page.getSize(), "next"));
         }
-        links.add(link(last, page.getSize(), "last", filters));
+        links.add(link(base, last, page.getSize(), "last"));
         return String.join(", ", links);
     }
 
-    private static String link(int page, int size, String rel, List<String> filters) {
-        UriComponentsBuilder current = ServletUriComponentsBuilder.fromCurrentRequest();
-        MultiValueMap<String, String> query = current.build().getQueryParams();
-        UriComponentsBuilder relative = UriComponentsBuilder.fromPath(current.build().getPath());
+    /** The request's path and, of its query, only the given filters. */
+    private static UriComponentsBuilder relativeWith(List<String> filters) {
+        UriComponents request = ServletUriComponentsBuilder.fromCurrentRequest().build();
+        MultiValueMap<String, String> query = request.getQueryParams();
+        UriComponentsBuilder relative = UriComponentsBuilder.fromPath(request.getPath());
         for (String kept : filters) {
             if (query.containsKey(kept)) {
                 relative.queryParam(kept, query.get(kept).toArray());
             }
         }
-        String uri = relative
+        return relative;
+    }
+
+    private static String link(UriComponentsBuilder base, int page, int size, String rel) {
+        String uri = base.cloneBuilder()
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("size", size)
                 .build()

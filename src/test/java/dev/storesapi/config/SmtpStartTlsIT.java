@@ -1,6 +1,7 @@
 package dev.storesapi.config;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.storesapi.support.TestSecrets;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ class SmtpStartTlsIT {
     @BeforeEach
     void startServerWithoutTls() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.setUser("sender@example.com", "sender", "smtp-secret");
+        server.setUser("sender@example.com", "sender", TestSecrets.SMTP_PASSWORD);
         server.start();
     }
 
@@ -47,7 +48,7 @@ class SmtpStartTlsIT {
     @Test
     void credentialsAreNotSentToAServerWithoutStartTls() {
         JavaMailSenderImpl sender = senderFrom(Map.of("MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(port),
-                "MAIL_USERNAME", "sender", "MAIL_PASSWORD", "smtp-secret"));
+                "MAIL_USERNAME", "sender", "MAIL_PASSWORD", TestSecrets.SMTP_PASSWORD));
 
         assertThatThrownBy(() -> sender.send(message())).isInstanceOf(MailSendException.class)
                 .hasStackTraceContaining("STARTTLS");
@@ -57,7 +58,7 @@ class SmtpStartTlsIT {
     @Test
     void aLocalSinkWithoutTlsCanBeAllowedExplicitly() {
         JavaMailSenderImpl sender = senderFrom(Map.of("MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(port),
-                "MAIL_USERNAME", "sender", "MAIL_PASSWORD", "smtp-secret", "MAIL_STARTTLS_REQUIRED", "false"));
+                "MAIL_USERNAME", "sender", "MAIL_PASSWORD", TestSecrets.SMTP_PASSWORD, "MAIL_STARTTLS_REQUIRED", "false"));
 
         sender.send(message());
 

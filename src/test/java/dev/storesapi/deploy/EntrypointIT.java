@@ -3,6 +3,7 @@ package dev.storesapi.deploy;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestRedis;
+import dev.storesapi.support.TestSecrets;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EntrypointIT {
 
-    private static final String JWT = "ZW50cnlwb2ludC10ZXN0LWtleS1lbnRyeXBvaW50LXRlc3Qta2V5IQ==";
+    private static final String JWT = TestSecrets.ENTRYPOINT_JWT_SECRET_KEY;
     private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
     @TempDir
@@ -68,12 +69,12 @@ class EntrypointIT {
         int port = freePort();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
                 "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod",
-                "METRICS_TOKEN", "scrape-token-for-tests"));
+                "METRICS_TOKEN", TestSecrets.METRICS_TOKEN));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
         assertThat(status(port, "/store")).isEqualTo(200);
         assertThat(status(port, "/actuator/prometheus")).as("prod metrics are not public").isEqualTo(401);
-        assertThat(status(port, "/actuator/prometheus", "Bearer scrape-token-for-tests"))
+        assertThat(status(port, "/actuator/prometheus", "Bearer " + TestSecrets.METRICS_TOKEN))
                 .as("prod exposes prometheus to its scraper").isEqualTo(200);
         assertThat(status(port, "/actuator/prometheus", "Bearer another-token")).isEqualTo(401);
         assertThat(status(port, "/actuator/info")).isEqualTo(200);

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class MailgunIT {
 
-    private static final String KEY = "key-for-mailgun-tests";
+    private static final String KEY = TestSecrets.MAILGUN_API_KEY;
     private static final String DOMAIN = "mg.example.com";
     private static final List<Received> received = new CopyOnWriteArrayList<>();
     /** How many of the next requests the stand-in answers 503. */

@@ -39,8 +39,8 @@ class LogSecretsScan {
             all.append(text);
             // The JWT keys, passwords and the scrape token of the tests (deploy/EntrypointIT's too).
             for (String secret : List.of(TestSecrets.JWT_SECRET_KEY, TestSecrets.ADMIN_PASSWORD,
-                    TestSecrets.DATABASE_PASSWORD, "smtp-secret", "scrape-token-for-tests", "key-for-mailgun-tests",
-                    "ZW50cnlwb2ludC10ZXN0LWtleS1lbnRyeXBvaW50LXRlc3Qta2V5IQ==")) {
+                    TestSecrets.DATABASE_PASSWORD, TestSecrets.SMTP_PASSWORD, TestSecrets.METRICS_TOKEN,
+                    TestSecrets.MAILGUN_API_KEY, TestSecrets.ENTRYPOINT_JWT_SECRET_KEY)) {
                 if (text.contains(secret)) {
                     found.add(log.getFileName() + ": " + secret);
                 }

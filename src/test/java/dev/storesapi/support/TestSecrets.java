@@ -14,6 +14,13 @@ public final class TestSecrets {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     /** Given in a DATABASE_URL (auth/LoginFloodIT); embedded PostgreSQL trusts local connections, so any will do. */
     public static final String DATABASE_PASSWORD = "database-password-for-tests";
+    /** The JWT key of the image roles that deploy/EntrypointIT starts. */
+    public static final String ENTRYPOINT_JWT_SECRET_KEY = "ZW50cnlwb2ludC10ZXN0LWtleS1lbnRyeXBvaW50LXRlc3Qta2V5IQ==";
+    /** METRICS_TOKEN of deploy/EntrypointIT's prod web role. */
+    public static final String METRICS_TOKEN = "scrape-token-for-tests";
+    public static final String MAILGUN_API_KEY = "key-for-mailgun-tests";
+    /** config/SmtpStartTlsIT's SMTP password. */
+    public static final String SMTP_PASSWORD = "smtp-secret";
 
     private TestSecrets() {
     }
