@@ -1,22 +1,36 @@
 package dev.storesapi.mail;
 
+import dev.storesapi.mail.DeliveryOutcome.Kind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 
-/** Renders and sends one job, and counts what happens to jobs (Micrometer: stores.emails.*). */
+/**
+ * One attempt at a job, whichever queue brought it: claim the send in the database, render and
+ * send, record the result (README "Registration email"). Counts what happens to jobs
+ * (Micrometer: stores.emails.*).
+ */
 @Component
 public class EmailDelivery {
 
+    private static final Duration SHORTEST_CLAIM = Duration.ofSeconds(10);
+
     private final EmailRenderer renderer;
     private final EmailSender sender;
+    private final DeliveryRecord record;
+    private final EmailProperties properties;
     private final Counter sent;
     private final Counter retried;
     private final Counter deadLettered;
 
-    EmailDelivery(EmailRenderer renderer, EmailSender sender, MeterRegistry meters) {
+    EmailDelivery(EmailRenderer renderer, EmailSender sender, DeliveryRecord record, EmailProperties properties,
+            MeterRegistry meters) {
         this.renderer = renderer;
         this.sender = sender;
+        this.record = record;
+        this.properties = properties;
         this.sent = Counter.builder("stores.emails.sent").description("Emails accepted by the mail server")
                 .register(meters);
         this.retried = Counter.builder("stores.emails.retried").description("Send attempts after a failed one")
@@ -26,20 +40,55 @@ public class EmailDelivery {
     }
 
     /**
-     * Throws when the mail server did not accept the email: {@link PermanentSendFailureException}
-     * when it never will (SendFailures), anything else when a later attempt may succeed.
+     * Throws only when the database cannot be reached (the job is then left as it was, to be tried
+     * again); every answer of the mail server is an outcome.
      */
-    public void deliver(EmailJob job) {
+    public DeliveryOutcome attempt(EmailJob job) {
+        OptionalInt claimed = record.claim(job.outboxId(), claimLease());
+        if (claimed.isEmpty()) {
+            return DeliveryOutcome.of(record.isSettled(job.outboxId()) ? Kind.SETTLED : Kind.BUSY);
+        }
+        int attempt = claimed.getAsInt();
+        if (attempt > properties.maxAttempts()) {
+            // The last attempt's worker stopped before it could record anything.
+            return dead(job, "not sent after " + properties.maxAttempts() + " attempts");
+        }
+        if (attempt > 1) {
+            retried.increment();
+        }
         try {
             sender.send(renderer.render(job));
         } catch (RuntimeException failed) {
-            throw SendFailures.isPermanent(failed) ? new PermanentSendFailureException(failed) : failed;
+            String reason = SendFailures.reason(failed);
+            if (SendFailures.isPermanent(failed)) {
+                return dead(job, "refused for good: " + reason);
+            }
+            if (attempt >= properties.maxAttempts()) {
+                return dead(job, "not sent after " + attempt + " attempts: " + reason);
+            }
+            record.failed(job.outboxId(), reason, properties.retryDelayAfter(attempt).plus(properties.redeliverAfter()));
+            return new DeliveryOutcome(Kind.RETRY, reason);
         }
+        // A crash right here, between the mail server's acceptance and this record, is the one way to
+        // send an email twice: the claim runs out and the job is sent again.
+        record.sent(job.outboxId());
         sent.increment();
+        return DeliveryOutcome.of(Kind.SENT);
     }
 
-    void countRetry() {
-        retried.increment();
+    /**
+     * How long a claim keeps other workers off a send: twice the longest a send may take, so that a
+     * slow send is never taken over while it may still succeed.
+     */
+    Duration claimLease() {
+        Duration twiceTheLongestSend = sender.longestSend().multipliedBy(2);
+        return twiceTheLongestSend.compareTo(SHORTEST_CLAIM) < 0 ? SHORTEST_CLAIM : twiceTheLongestSend;
+    }
+
+    private DeliveryOutcome dead(EmailJob job, String reason) {
+        record.dead(job.outboxId(), reason);
+        countDeadLetter();
+        return new DeliveryOutcome(Kind.DEAD, reason);
     }
 
     void countDeadLetter() {

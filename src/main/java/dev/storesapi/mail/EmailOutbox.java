@@ -1,6 +1,7 @@
 package dev.storesapi.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,8 +20,12 @@ public class EmailOutbox {
     private final JsonMapper json;
     private final Clock clock;
 
-    EmailOutbox(OutboxRepository outbox, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+    private final EmailProperties properties;
+
+    EmailOutbox(OutboxRepository outbox, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+            EmailProperties properties) {
         this.outbox = outbox;
+        this.properties = properties;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -33,8 +38,9 @@ public class EmailOutbox {
         payload.put("user_id", userId);
         payload.put("email", email);
         payload.put("username", username);
+        Instant now = clock.instant();
         OutboxEvent event = outbox.save(new OutboxEvent(EmailJob.REGISTRATION, json.writeValueAsString(payload),
-                clock.instant()));
+                now, now.plus(properties.sweepAfter())));
         // Delivered to OutboxRelay after the commit, never before: a rolled-back job is never sent.
         events.publishEvent(new OutboxEventSaved(event.getId()));
     }

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerEnabled   consume the stream in this process (APP_ROLE=worker, or EMAIL_WORKER_ENABLED)
  * @param sweepInterval   how often unpublished outbox rows are published again
  * @param sweepAfter      how old an unpublished row must be before the sweep takes it
+ * @param redeliverAfter  how long a published job may stay unsent before the sweep checks the queue
+ *                        still holds it, and publishes it again if not (Redis lost its data)
+ * @param workerConcurrency sends one worker process runs at the same time
  */
 @ConfigurationProperties("stores.email")
 public record EmailProperties(
@@ -32,7 +35,18 @@ public record EmailProperties(
         @DefaultValue("100000") long streamMaxLength,
         @DefaultValue("false") boolean workerEnabled,
         @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("30s") Duration sweepAfter) {
+        @DefaultValue("30s") Duration sweepAfter,
+        @DefaultValue("5m") Duration redeliverAfter,
+        @DefaultValue("8") int workerConcurrency) {
+
+    public EmailProperties {
+        if (workerConcurrency < 1 || workerConcurrency > 256) {
+            throw new IllegalArgumentException("EMAIL_WORKER_CONCURRENCY must be 1 to 256, not " + workerConcurrency);
+        }
+        if (redeliverAfter.isNegative() || redeliverAfter.isZero()) {
+            throw new IllegalArgumentException("EMAIL_REDELIVER_AFTER must be positive, not " + redeliverAfter);
+        }
+    }
 
     public String deadLetterStream() {
         return stream + ":dead";

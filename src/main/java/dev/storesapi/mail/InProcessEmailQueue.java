@@ -1,6 +1,8 @@
 package dev.storesapi.mail;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -9,16 +11,18 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Without REDIS_URL (local runs): jobs are delivered in this process, each on a virtual thread,
- * with the same retries and back-off as the Redis worker. A job still in memory when the process
- * stops is lost, which is why production uses Redis.
+ * with the same claims, retries and back-off as the Redis worker. A job still in memory when the
+ * process stops is published again by the outbox sweep after EMAIL_REDELIVER_AFTER.
  */
 class InProcessEmailQueue implements EmailQueue, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEmailQueue.class);
+    static final String REF = "in-process";
 
     private final EmailDelivery delivery;
     private final EmailProperties properties;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Long> inMemory = ConcurrentHashMap.newKeySet();
 
     InProcessEmailQueue(EmailDelivery delivery, EmailProperties properties) {
         this.delivery = delivery;
@@ -26,30 +30,45 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
     }
 
     @Override
-    public void publish(EmailJob job) {
-        workers.submit(() -> deliverWithRetries(job));
+    public String publish(EmailJob job) {
+        if (inMemory.add(job.outboxId())) {
+            workers.submit(() -> {
+                try {
+                    deliverWithRetries(job);
+                } finally {
+                    inMemory.remove(job.outboxId());
+                }
+            });
+        }
+        return REF;
+    }
+
+    @Override
+    public boolean holds(long outboxId, String ref) {
+        return inMemory.contains(outboxId);
     }
 
     private void deliverWithRetries(EmailJob job) {
-        for (int attempt = 1; ; attempt++) {
+        for (int round = 1; ; round++) {
+            DeliveryOutcome outcome;
             try {
-                delivery.deliver(job);
-                return;
-            } catch (PermanentSendFailureException refused) {
-                delivery.countDeadLetter();
-                log.error("Email job {} dead-lettered at attempt {}: {}", job.outboxId(), attempt, refused.getMessage());
-                return;
-            } catch (RuntimeException failed) {
-                if (attempt >= properties.maxAttempts()) {
-                    delivery.countDeadLetter();
-                    log.error("Email job {} dead-lettered after {} attempts: {}", job.outboxId(), attempt,
-                            failed.getMessage());
+                outcome = delivery.attempt(job);
+            } catch (RuntimeException databaseDown) {
+                outcome = new DeliveryOutcome(DeliveryOutcome.Kind.RETRY, databaseDown.getMessage());
+            }
+            switch (outcome.kind()) {
+                case SENT, SETTLED, BUSY -> {
                     return;
                 }
-                log.warn("Email job {} attempt {} failed: {}", job.outboxId(), attempt, failed.getMessage());
-                delivery.countRetry();
-                if (!pause(properties.retryDelayAfter(attempt))) {
+                case DEAD -> {
+                    log.error("Email job {} dead: {}", job.outboxId(), outcome.reason());
                     return;
+                }
+                case RETRY -> {
+                    log.warn("Email job {} attempt failed: {}", job.outboxId(), outcome.reason());
+                    if (!pause(properties.retryDelayAfter(round))) {
+                        return;
+                    }
                 }
             }
         }

@@ -38,13 +38,30 @@ public class OutboxEvent {
     @Column(name = "last_error", length = 500)
     private String lastError;
 
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "send_attempts", nullable = false)
+    private int sendAttempts;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "queue_ref", length = 64)
+    private String queueRef;
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
     protected OutboxEvent() {
     }
 
-    OutboxEvent(String jobType, String payload, Instant createdAt) {
+    /** {@code dueAt}: when the sweep publishes it if the publish right after the commit did not. */
+    OutboxEvent(String jobType, String payload, Instant createdAt, Instant dueAt) {
         this.jobType = jobType;
         this.payload = payload;
         this.createdAt = createdAt;
+        this.dueAt = dueAt;
     }
 
     public Long getId() {
@@ -59,13 +76,71 @@ public class OutboxEvent {
         return payload;
     }
 
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    Instant getSentAt() {
+        return sentAt;
+    }
+
+    Instant getDeadAt() {
+        return deadAt;
+    }
+
+    int getSendAttempts() {
+        return sendAttempts;
+    }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    String getQueueRef() {
+        return queueRef;
+    }
+
+    /** Counts a try to publish, whether or not the queue takes it. */
     void countAttempt() {
         attempts++;
     }
 
-    /** Never to be published: the sweep skips it from now on. */
+    boolean wasPublished() {
+        return publishedAt != null;
+    }
+
+    /** Handed to the queue as {@code ref}; the sweep looks at it again at {@code dueAt} unless it was sent by then. */
+    void published(Instant now, String ref, Instant dueAgainAt) {
+        publishedAt = now;
+        queueRef = ref;
+        dueAt = dueAgainAt;
+    }
+
+    /** Still waiting in the queue (or being retried there): nothing to publish, look again later. */
+    void postpone(Instant dueAgainAt) {
+        dueAt = dueAgainAt;
+    }
+
+    /** Never to be sent: the sweep and the workers skip it from now on. */
     void markDead(Instant now, String reason) {
         deadAt = now;
-        lastError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        dueAt = null;
+        claimedUntil = null;
+        lastError = truncated(reason);
+    }
+
+    /** A dead job, to be sent again from scratch: published at once, with all its attempts. */
+    void revive(Instant now) {
+        deadAt = null;
+        sendAttempts = 0;
+        dueAt = now;
+    }
+
+    static String truncated(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
     }
 }

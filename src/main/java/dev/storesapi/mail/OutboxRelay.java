@@ -2,7 +2,7 @@ package dev.storesapi.mail;
 
 import dev.storesapi.mail.EmailOutbox.OutboxEventSaved;
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves outbox rows to the queue: right after the registration commits (on another thread, so the
- * request never waits for Redis or mail), and again on a schedule for rows that could not be
- * published then (Redis was down, or the process stopped). Publishing twice is harmless: the
- * worker de-duplicates on the outbox id.
+ * request never waits for Redis or mail), and again on a schedule for rows that need it: never
+ * published (Redis was down, or the process stopped), or published more than EMAIL_REDELIVER_AFTER
+ * ago, not sent, and no longer in the queue (Redis restarted empty or was flushed). Publishing
+ * twice is harmless: a worker claims the send in the database before it sends.
  */
 @Component
 @ConditionalOnWebApplication
@@ -50,8 +51,10 @@ class OutboxRelay {
         try {
             // No transaction around the publish: a slow Redis must not hold a database connection.
             outbox.findById(saved.outboxId()).map(jobs::toJob).ifPresent(job -> {
-                queue.publish(job);
-                transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), clock.instant()));
+                String ref = queue.publish(job);
+                Instant now = clock.instant();
+                transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), now, ref,
+                        now.plus(properties.redeliverAfter())));
             });
         } catch (InvalidEmailJobException invalid) {
             // The sweep sets it aside (it finds the row in the same state).
@@ -62,31 +65,43 @@ class OutboxRelay {
         }
     }
 
-    /** Safe with several instances: each locks (and on PostgreSQL skips) the rows it publishes. */
+    /** Safe with several instances: each locks (and on PostgreSQL skips) the rows it looks at. */
     @Scheduled(fixedDelayString = "${stores.email.sweep-interval:30s}", initialDelayString = "${stores.email.sweep-interval:30s}")
     @Transactional
     public void sweep() {
-        List<OutboxEvent> stale = outbox.lockUnpublished(clock.instant().minus(properties.sweepAfter()),
-                PageRequest.of(0, SWEEP_BATCH));
-        for (OutboxEvent event : stale) {
-            event.countAttempt();
+        Instant now = clock.instant();
+        Instant dueAgain = now.plus(properties.redeliverAfter());
+        int published = 0;
+        int republished = 0;
+        for (OutboxEvent event : outbox.lockDue(now, PageRequest.of(0, SWEEP_BATCH))) {
             try {
-                publish(event);
+                if (event.wasPublished() && queue.holds(event.getId(), event.getQueueRef())) {
+                    event.postpone(dueAgain);
+                    continue;
+                }
+                EmailJob job = jobs.toJob(event);
+                event.countAttempt();
+                if (event.wasPublished()) {
+                    republished++;
+                } else {
+                    published++;
+                }
+                event.published(now, queue.publish(job), dueAgain);
             } catch (InvalidEmailJobException invalid) {
-                event.markDead(clock.instant(), invalid.getMessage());
+                event.markDead(now, invalid.getMessage());
                 log.error("Email job {} set aside, it can never be sent: {}", event.getId(), invalid.getMessage());
             } catch (RuntimeException queueDown) {
-                log.warn("Outbox sweep stopped: {} ({} rows waiting)", queueDown.getMessage(), stale.size());
-                return;
+                log.warn("Outbox sweep stopped: {}; it tries again in {}", queueDown.getMessage(),
+                        properties.sweepInterval());
+                break;
             }
         }
-        if (!stale.isEmpty()) {
-            log.info("Outbox sweep published {} email jobs", stale.size());
+        if (published > 0) {
+            log.info("Outbox sweep published {} email jobs", published);
         }
-    }
-
-    private void publish(OutboxEvent event) {
-        queue.publish(jobs.toJob(event));
-        outbox.markPublished(event.getId(), clock.instant());
+        if (republished > 0) {
+            log.warn("Outbox sweep published {} email jobs again: published over {} ago, not sent, and no longer "
+                    + "in the queue (Redis lost its data?)", republished, properties.redeliverAfter());
+        }
     }
 }

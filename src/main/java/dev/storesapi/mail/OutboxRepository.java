@@ -4,6 +4,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -14,17 +16,51 @@ import org.springframework.data.jpa.repository.QueryHints;
 public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
 
     /**
-     * Unpublished rows older than {@code before}, locked for the caller's transaction. On PostgreSQL
-     * the lock skips rows another instance holds (FOR UPDATE SKIP LOCKED), so concurrent sweeps
-     * split the work instead of publishing twice; H2 simply waits.
+     * Rows the sweep must look at (due, and not being sent right now), locked for the caller's
+     * transaction. On PostgreSQL the lock skips rows another instance holds (FOR UPDATE SKIP
+     * LOCKED), so concurrent sweeps split the work instead of publishing twice; H2 simply waits.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select o from OutboxEvent o where o.publishedAt is null and o.deadAt is null and o.createdAt < :before "
-            + "order by o.createdAt")
-    List<OutboxEvent> lockUnpublished(Instant before, Pageable page);
+    @Query("select o from OutboxEvent o where o.dueAt < :now and (o.claimedUntil is null or o.claimedUntil < :now) "
+            + "order by o.dueAt")
+    List<OutboxEvent> lockDue(Instant now, Pageable page);
+
+    /** After a publish: due again at {@code dueAt}, unless a worker has settled it already (it can be that fast). */
+    @Modifying
+    @Query("update OutboxEvent o set o.publishedAt = :now, o.queueRef = :ref, o.dueAt = :dueAt "
+            + "where o.id = :id and o.sentAt is null and o.deadAt is null")
+    int markPublished(long id, Instant now, String ref, Instant dueAt);
+
+    /**
+     * Takes the send of a job until {@code until}, counting the attempt: 1 when this caller may send
+     * it, 0 when it is sent, dead, gone or held by another worker whose claim has not run out.
+     */
+    @Modifying
+    @Query("update OutboxEvent o set o.claimedUntil = :until, o.sendAttempts = o.sendAttempts + 1 "
+            + "where o.id = :id and o.sentAt is null and o.deadAt is null "
+            + "and (o.claimedUntil is null or o.claimedUntil < :now)")
+    int claim(long id, Instant now, Instant until);
 
     @Modifying
-    @Query("update OutboxEvent o set o.publishedAt = :now where o.id = :id and o.publishedAt is null")
-    int markPublished(Long id, Instant now);
+    @Query("update OutboxEvent o set o.sentAt = :now, o.claimedUntil = null, o.dueAt = null, o.lastError = null "
+            + "where o.id = :id")
+    int markSent(long id, Instant now);
+
+    /** A failed attempt worth another: the claim is given up; the sweep looks again at {@code dueAt}. */
+    @Modifying
+    @Query("update OutboxEvent o set o.claimedUntil = null, o.lastError = :error, o.dueAt = :dueAt "
+            + "where o.id = :id and o.sentAt is null")
+    int markFailed(long id, String error, Instant dueAt);
+
+    @Modifying
+    @Query("update OutboxEvent o set o.deadAt = :now, o.claimedUntil = null, o.dueAt = null, o.lastError = :error "
+            + "where o.id = :id and o.sentAt is null")
+    int markDead(long id, Instant now, String error);
+
+    Page<OutboxEvent> findByDeadAtIsNotNull(Pageable page);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from OutboxEvent o where o.id = :id")
+    Optional<OutboxEvent> findForUpdate(long id);
 }

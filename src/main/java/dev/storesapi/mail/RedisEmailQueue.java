@@ -1,8 +1,14 @@
 package dev.storesapi.mail;
 
+import java.util.Comparator;
 import java.util.Map;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
+import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Publishes jobs to the Redis Stream (XADD, capped at about stores.email.stream-max-length entries). */
@@ -16,10 +22,41 @@ class RedisEmailQueue implements EmailQueue {
         this.properties = properties;
     }
 
+    private static final Comparator<RecordId> STREAM_ORDER = Comparator.comparing(RecordId::getTimestamp)
+            .thenComparing(RecordId::getSequence);
+
     @Override
-    public void publish(EmailJob job) {
-        redis.opsForStream().add(MapRecord.create(properties.stream(), fields(job)),
-                XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true));
+    public String publish(EmailJob job) {
+        return redis.opsForStream().add(MapRecord.create(properties.stream(), fields(job)),
+                XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true)).getValue();
+    }
+
+    /**
+     * The message is still in the stream and either pending (delivered, not acknowledged: the
+     * workers retry it) or not yet read by the consumer group. An acknowledged message stays in
+     * the stream, so being there is not enough.
+     */
+    @Override
+    public boolean holds(long outboxId, String ref) {
+        if (ref == null) {
+            return false;
+        }
+        StreamOperations<String, Object, Object> streams = redis.opsForStream();
+        if (streams.range(properties.stream(), Range.closed(ref, ref)).isEmpty()) {
+            return false;
+        }
+        try {
+            if (!streams.pending(properties.stream(), properties.consumerGroup(), Range.closed(ref, ref), 1).isEmpty()) {
+                return true;
+            }
+            return streams.groups(properties.stream()).stream()
+                    .filter(group -> properties.consumerGroup().equals(group.groupName()))
+                    .map(XInfoGroup::lastDeliveredId)
+                    .allMatch(lastRead -> STREAM_ORDER.compare(RecordId.of(ref), RecordId.of(lastRead)) > 0);
+        } catch (RedisSystemException noGroup) {
+            // No consumer group yet: a worker creates it reading from the start, this message included.
+            return true;
+        }
     }
 
     static Map<String, String> fields(EmailJob job) {

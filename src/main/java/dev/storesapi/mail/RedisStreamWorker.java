@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,24 +32,25 @@ import org.springframework.data.redis.stream.StreamMessageListenerContainer.Stre
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Consumes the "emails" stream in the consumer group "email-workers" (contract §5).
+ * Consumes the "emails" stream in the consumer group "email-workers" (README "Registration email").
  *
  * <ul>
- *   <li>New messages arrive through XREADGROUP. A message is acknowledged only once the mail server
- *       accepted the email; a failed one stays pending.</li>
+ *   <li>New messages arrive through XREADGROUP and are handed to up to EMAIL_WORKER_CONCURRENCY
+ *       sends at a time. Each send is claimed in the database first (EmailDelivery), so a
+ *       second copy of the message, or another worker, never sends the same job at once.</li>
+ *   <li>A message is acknowledged once its job is settled in the database: sent, found sent or dead
+ *       already, or dead now (then it is also copied to the dead-letter stream). A failed send
+ *       leaves it pending.</li>
  *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off
  *       of its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time,
  *       so only one worker wins) and tried again. This one mechanism retries failed sends and
- *       rescues messages of a worker that crashed. After maxAttempts deliveries the message is copied
- *       to the dead-letter stream and acknowledged.</li>
- *   <li>A redelivered message whose email was already sent (a crash between sending and
- *       acknowledging) is recognised by the key emails:sent:{outbox_id} and only acknowledged.</li>
+ *       rescues messages of a worker that crashed. How many attempts a job had is the database's
+ *       count, which survives Redis losing its data.</li>
  * </ul>
  */
 class RedisStreamWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
-    private static final Duration SENT_MARKER_TTL = Duration.ofDays(7);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
@@ -57,6 +61,9 @@ class RedisStreamWorker implements SmartLifecycle {
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
     private final AtomicInteger sending = new AtomicInteger();
+    /** Bounds the sends in flight: the listener waits for a free one before it hands over the next message. */
+    private final Semaphore sendSlots;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
     /** Ends a back-off wait at once when the worker stops (within Render's 30 s shutdown window). */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
@@ -70,6 +77,7 @@ class RedisStreamWorker implements SmartLifecycle {
         this.delivery = delivery;
         this.properties = properties;
         this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.sendSlots = new Semaphore(properties.workerConcurrency());
     }
 
     @Override
@@ -79,7 +87,7 @@ class RedisStreamWorker implements SmartLifecycle {
         StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
                 StreamMessageListenerContainerOptions.builder()
                         .pollTimeout(Duration.ofSeconds(1))
-                        .batchSize(10)
+                        .batchSize(Math.max(10, properties.workerConcurrency()))
                         .errorHandler(this::onPollError)
                         .build();
         container = StreamMessageListenerContainer.create(connections, options);
@@ -145,24 +153,33 @@ class RedisStreamWorker implements SmartLifecycle {
             }
             List<MapRecord<String, String, String>> claimed = redis.<String, String>opsForStream()
                     .claim(properties.stream(), properties.consumerGroup(), consumerName, backOff, pending.getId());
-            for (MapRecord<String, String, String> message : claimed) {
-                if (pending.getTotalDeliveryCount() >= properties.maxAttempts()) {
-                    deadLetter(message, pending.getTotalDeliveryCount(), "not sent after "
-                            + pending.getTotalDeliveryCount() + " attempts");
-                } else {
-                    delivery.countRetry();
-                    handle(message);
-                }
-            }
+            claimed.forEach(this::handle);
         }
     }
 
+    /** Runs the message's send on a virtual thread of its own, once one of the send slots is free. */
     private void handle(MapRecord<String, String, String> message) {
+        try {
+            sendSlots.acquire();
+        } catch (InterruptedException stopping) {
+            // Left pending, like any message not finished: another worker (or this one, later) takes it.
+            Thread.currentThread().interrupt();
+            return;
+        }
         sending.incrementAndGet();
         try {
-            deliverAndAcknowledge(message);
-        } finally {
+            senders.execute(() -> {
+                try {
+                    deliverAndAcknowledge(message);
+                } finally {
+                    sending.decrementAndGet();
+                    sendSlots.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
             sending.decrementAndGet();
+            sendSlots.release();
+            throw rejected;
         }
     }
 
@@ -174,33 +191,32 @@ class RedisStreamWorker implements SmartLifecycle {
             // A parse error, not an outage: retrying cannot help, so it goes to the dead letters now.
             log.error("Email stream message {} is not an email job (parse error: {})", message.getId(),
                     unparseable.getMessage());
-            deadLetter(message, 1, unparseable.getMessage());
+            delivery.countDeadLetter();
+            deadLetter(message, unparseable.getMessage());
             return;
         }
-        String sentMarker = "emails:sent:" + job.outboxId();
         try {
-            if (!Boolean.TRUE.equals(redis.hasKey(sentMarker))) {
-                delivery.deliver(job);
-                redis.opsForValue().set(sentMarker, message.getId().getValue(), SENT_MARKER_TTL);
+            DeliveryOutcome outcome = delivery.attempt(job);
+            switch (outcome.kind()) {
+                case SENT, SETTLED -> redis.opsForStream().acknowledge(properties.consumerGroup(), message);
+                case DEAD -> deadLetter(message, outcome.reason());
+                case RETRY -> log.warn("Email job {} (message {}) failed: {}", job.outboxId(), message.getId(),
+                        outcome.reason());
+                case BUSY -> log.debug("Email job {} is being sent by another worker", job.outboxId());
             }
-            redis.opsForStream().acknowledge(properties.consumerGroup(), message);
-        } catch (PermanentSendFailureException refused) {
-            // No retry can change the answer: straight to the dead letters, with the server's reason.
-            deadLetter(message, 1, refused.getMessage());
         } catch (RuntimeException failed) {
-            // Left pending: retried after its back-off, by this or another worker.
-            log.warn("Email job {} (message {}) failed: {}", job.outboxId(), message.getId(), failed.getMessage());
+            // The database or Redis is unreachable: left pending, retried after its back-off.
+            log.warn("Email job {} (message {}) not handled: {}", job.outboxId(), message.getId(), failed.getMessage());
         }
     }
 
-    private void deadLetter(MapRecord<String, String, String> message, long attempts, String reason) {
+    private void deadLetter(MapRecord<String, String, String> message, String reason) {
         Map<String, String> fields = new LinkedHashMap<>(message.getValue());
         fields.put("error", reason);
         redis.opsForStream().add(MapRecord.create(properties.deadLetterStream(), fields));
         redis.opsForStream().acknowledge(properties.consumerGroup(), message);
-        delivery.countDeadLetter();
-        log.error("Email job {} dead-lettered to '{}' after {} attempts", message.getValue().get("outbox_id"),
-                properties.deadLetterStream(), attempts);
+        log.error("Email job {} dead-lettered to '{}': {}", message.getValue().get("outbox_id"),
+                properties.deadLetterStream(), reason);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class SendFailures {
 
+    private static final int MAX_REASON = 300;
+
     private SendFailures() {
     }
 
@@ -42,6 +44,33 @@ final class SendFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * What went wrong, in one short line for the log and for email_outbox.last_error (which admins
+     * read through GET /admin/emails/dead): the mail server's own words where there are some (the
+     * SMTP reply, the HTTP status and body), else the innermost message; never a stack of nested
+     * exceptions or class names.
+     */
+    static String reason(Throwable failure) {
+        Throwable told = failure;
+        if (failure instanceof MailSendException send && send.getMessageExceptions().length > 0) {
+            told = send.getMessageExceptions()[0];
+        }
+        String reason;
+        if (told instanceof RestClientResponseException http) {
+            reason = "HTTP " + http.getStatusCode().value() + " " + http.getResponseBodyAsString();
+        } else if (told.getMessage() != null && !told.getMessage().isBlank()) {
+            reason = told.getMessage();
+        } else {
+            Throwable root = told;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            reason = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        }
+        String firstLine = reason.strip().lines().findFirst().orElse("").replaceAll("\\p{Cc}", " ").strip();
+        return firstLine.length() > MAX_REASON ? firstLine.substring(0, MAX_REASON) + "..." : firstLine;
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.storesapi.deploy;
 
+import dev.storesapi.support.OutboxRows;
+import dev.storesapi.support.PrivateRedis;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestRedis;
 import dev.storesapi.support.TestSecrets;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,8 +104,10 @@ class EntrypointIT {
     void webAsRenderRunsItStartsFromTheSpringAotBeanDefinitionsAndQueuesEmailInRedis() throws Exception {
         String database = newDatabase();
         int port = freePort();
+        // A Redis of its own: the test context's worker reads the shared one's stream.
+        PrivateRedis ownRedis = PrivateRedis.start();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "DATABASE_URL",
-                postgresUrl(database), "REDIS_URL", TestRedis.url(), "JWT_SECRET_KEY", JWT,
+                postgresUrl(database), "REDIS_URL", ownRedis.url(), "JWT_SECRET_KEY", JWT,
                 "SPRING_PROFILES_ACTIVE", "prod"));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/store") == 200);
@@ -115,7 +120,7 @@ class EntrypointIT {
                         + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        try (RedisClient redis = RedisClient.create(TestRedis.url()); var connection = redis.connect()) {
+        try (ownRedis; RedisClient redis = RedisClient.create(ownRedis.url()); var connection = redis.connect()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync()
                     .xrange("emails", io.lettuce.core.Range.create("-", "+")).stream()
                     .anyMatch(message -> (username + "@example.com").equals(message.getBody().get("email"))));
@@ -140,13 +145,19 @@ class EntrypointIT {
         Started migrate = start(List.of("migrate"), Map.of("DATABASE_URL", postgresUrl(database)));
         assertThat(migrate.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
         String address = "entrypoint-" + UUID.randomUUID() + "@example.com";
-        try (RedisClient redis = RedisClient.create(TestRedis.url()); var connection = redis.connect()) {
-            connection.sync().xadd("emails", Map.of("outbox_id", Long.toString(System.nanoTime()),
+        // The job as the web service leaves it (a row in its database, a message in the stream), in a
+        // Redis of its own: the test context's worker reads the shared one's stream.
+        long job = OutboxRows.published(new JdbcTemplate(new DriverManagerDataSource(TestPostgres.jdbcUrl(database),
+                "postgres", "postgres")), address, "entrypoint");
+        PrivateRedis ownRedis = PrivateRedis.start();
+        String redisUrl = ownRedis.url();
+        try (RedisClient redis = RedisClient.create(redisUrl); var connection = redis.connect()) {
+            connection.sync().xadd("emails", Map.of("outbox_id", Long.toString(job),
                     "type", "registration", "user_id", "1", "email", address, "username", "entrypoint"));
         }
 
         Started worker = start(List.of("worker"), Map.of("DATABASE_URL", postgresUrl(database),
-                "REDIS_URL", TestRedis.url(), "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(TestMail.port()),
+                "REDIS_URL", redisUrl, "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(TestMail.port()),
                 "SPRING_PROFILES_ACTIVE", "prod"));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> TestMail.messagesTo(address).size() == 1);
@@ -154,6 +165,7 @@ class EntrypointIT {
         worker.process().destroy();
         assertThat(worker.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.process().exitValue()).isIn(0, 143);
+        ownRedis.stop();
     }
 
     @Test
@@ -239,12 +251,8 @@ class EntrypointIT {
         return new Started(process, log);
     }
 
-    private static String newDatabase() throws Exception {
-        String name = "entrypoint_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(), "postgres", "postgres")) {
-            connection.createStatement().execute("create database " + name);
-        }
-        return name;
+    private static String newDatabase() {
+        return TestPostgres.newDatabase("entrypoint");
     }
 
     private static String postgresUrl(String database) {
@@ -252,7 +260,7 @@ class EntrypointIT {
     }
 
     private static int migrations(String database) throws Exception {
-        String url = "jdbc:postgresql://localhost:" + TestPostgres.server().getPort() + "/" + database;
+        String url = TestPostgres.jdbcUrl(database);
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
              ResultSet rows = connection.createStatement()
                      .executeQuery("select count(*) from flyway_schema_history where success")) {

@@ -1,8 +1,8 @@
 package dev.storesapi.mail;
 
 import dev.storesapi.support.IntegrationTest;
+import dev.storesapi.support.OutboxRows;
 import dev.storesapi.support.TestMail;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -42,8 +42,7 @@ class InvalidEmailJobsIT {
         long noUserId = insertRow("{\"email\":\"x@example.com\",\"username\":\"x\"}", longAgo);
         long notJson = insertRow("not json", longAgo.plusMillis(1));
         String username = "behind_" + UUID.randomUUID().toString().substring(0, 8);
-        long valid = insertRow("{\"user_id\":1,\"email\":\"" + username + "@example.com\",\"username\":\"" + username
-                + "\"}", longAgo.plusMillis(2));
+        long valid = insertRow(OutboxRows.payload(username + "@example.com", username), longAgo.plusMillis(2));
 
         await().atMost(WAIT).until(() -> !TestMail.messagesTo(username + "@example.com").isEmpty());
 
@@ -78,8 +77,6 @@ class InvalidEmailJobsIT {
     }
 
     private long insertRow(String payload, Instant createdAt) {
-        jdbc.update("insert into email_outbox (job_type, payload, attempts, created_at) values ('registration', ?, 0, ?)",
-                payload, Timestamp.from(createdAt));
-        return jdbc.queryForObject("select max(id) from email_outbox", Long.class);
+        return OutboxRows.unpublished(jdbc, payload, createdAt);
     }
 }

@@ -46,7 +46,7 @@ class MailConfigTest {
     @Test
     void theRetryDelayIsComparedWithTheTimeoutsOfTheTransportInUse() {
         EmailProperties tenSeconds = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(10),
-                Duration.ofMinutes(10), "emails", 1000, true, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofMinutes(10), "emails", 1000, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8);
         EmailSender mailgun = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
                 "https://api.mailgun.net"), "from@example.com");
         EmailSender smtp = new SmtpEmailSender(null, "from@example.com", Duration.ofSeconds(25));

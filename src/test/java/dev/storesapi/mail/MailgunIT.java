@@ -3,11 +3,11 @@ package dev.storesapi.mail;
 import com.sun.net.httpserver.HttpServer;
 import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
+import dev.storesapi.support.PrivateRedis;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import redis.embedded.RedisServer;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +44,12 @@ class MailgunIT {
     private static final List<Received> received = new CopyOnWriteArrayList<>();
     /** How many of the next requests the stand-in answers 503. */
     private static final AtomicInteger refuseNext = new AtomicInteger();
+    /** Whether the next request for a "slow" address waits past the client's read timeout. */
+    private static final AtomicBoolean stallNextSlow = new AtomicBoolean(true);
     private static HttpServer mailgun;
     private static ConfigurableApplicationContext app;
     /** A web instance with a Redis of its own and the worker in process: the stream path. */
-    private static RedisServer redis;
+    private static PrivateRedis redis;
     private static ConfigurableApplicationContext withWorker;
 
     record Received(String method, String path, String authorization, String contentType, Map<String, String> form) {
@@ -59,6 +63,9 @@ class MailgunIT {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), form(body)));
+            if (body.contains("slow") && stallNextSlow.getAndSet(false)) {
+                sleep(MailgunEmailSender.READ_TIMEOUT.plusSeconds(1));
+            }
             boolean refuse = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             boolean invalid = body.contains("bounce");
             int status = invalid ? 400 : refuse ? 503 : 200;
@@ -69,16 +76,13 @@ class MailgunIT {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // One thread per request, so that a stalled answer does not hold up the others.
+        mailgun.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         mailgun.start();
         // No REDIS_URL: delivered in process, with its retries.
         app = startWithMailgun("--EMAIL_RETRY_DELAY=200ms");
-        int redisPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            redisPort = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").setting("save \"\"").build();
-        redis.start();
-        withWorker = startWithMailgun("--REDIS_URL=redis://127.0.0.1:" + redisPort, "--EMAIL_WORKER_ENABLED=true",
+        redis = PrivateRedis.start();
+        withWorker = startWithMailgun("--REDIS_URL=" + redis.url(), "--EMAIL_WORKER_ENABLED=true",
                 // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
                 "--EMAIL_RETRY_DELAY=10s");
     }
@@ -99,7 +103,7 @@ class MailgunIT {
     }
 
     @AfterAll
-    static void stopAll() throws IOException {
+    static void stopAll() {
         withWorker.close();
         redis.stop();
         app.close();
@@ -118,7 +122,7 @@ class MailgunIT {
                 .range(properties.deadLetterStream(), Range.unbounded()).stream()
                 .anyMatch(dead -> refused.equals(dead.getValue().get("username"))
                         && String.valueOf(dead.getValue().get("error")).startsWith("refused for good")));
-        assertThat(received.stream().filter(r -> (refused + "@example.com").equals(r.form().get("to")))).hasSize(1);
+        assertThat(requestsFor(refused)).isEqualTo(1);
     }
 
     @Test
@@ -139,12 +143,22 @@ class MailgunIT {
     }
 
     @Test
-    void aRefusedSendIsRetried() {
-        refuseNext.set(1);
+    void twoServiceUnavailableAnswersAreRetriedAndTheEmailIsSentOnce() throws InterruptedException {
+        refuseNext.set(2);
         String username = register();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
-                .filter(r -> (username + "@example.com").equals(r.form().get("to"))).count() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestsFor(username) == 3);
+        awaitRecordedSent(username, 3);
+        Thread.sleep(1000);
+        assertThat(requestsFor(username)).as("no send after the accepted one").isEqualTo(3);
+    }
+
+    @Test
+    void anAnswerSlowerThanTheReadTimeoutIsRetried() {
+        String username = register("slow");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestsFor(username) == 2);
+        awaitRecordedSent(username, 2);
     }
 
     @Test
@@ -155,7 +169,30 @@ class MailgunIT {
         // With EMAIL_RETRY_DELAY=200ms a retried send would have come back twice by now.
         Thread.sleep(1500);
 
-        assertThat(received.stream().filter(r -> (username + "@example.com").equals(r.form().get("to")))).hasSize(1);
+        assertThat(requestsFor(username)).isEqualTo(1);
+        assertThat(app.getBean(JdbcTemplate.class).queryForObject("select last_error from email_outbox where payload like ? "
+                + "and dead_at is not null and send_attempts = 1", String.class, "%\"" + username + "\"%"))
+                .startsWith("refused for good: HTTP 400");
+    }
+
+    private static long requestsFor(String username) {
+        return received.stream().filter(r -> (username + "@example.com").equals(r.form().get("to"))).count();
+    }
+
+    /** Sent, as PostgreSQL records it, in that many attempts. */
+    private static void awaitRecordedSent(String username, int attempts) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject("select count(*) from email_outbox "
+                + "where payload like ? and sent_at is not null and send_attempts = ?", Integer.class,
+                "%\"" + username + "\"%", attempts) == 1);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Received requestFor(String username) {

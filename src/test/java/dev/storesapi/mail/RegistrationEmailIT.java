@@ -3,6 +3,7 @@ package dev.storesapi.mail;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.IntegrationTest;
+import dev.storesapi.support.OutboxRows;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,8 +71,10 @@ class RegistrationEmailIT {
         assertThat(html.getContentType()).startsWith("text/html");
         assertThat((String) text.getContent()).contains("Welcome, " + username + "!");
         assertThat((String) html.getContent()).contains(">" + username + "<").contains("swagger-ui.html");
-        assertThat(jdbc.queryForObject("select count(*) from email_outbox where payload like ? and published_at is not null",
-                Integer.class, "%\"" + username + "\"%")).isEqualTo(1);
+        // The database is the record of delivery: one job, sent once, in one attempt.
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from email_outbox where payload like ? "
+                + "and sent_at is not null and send_attempts = 1 and due_at is null", Integer.class,
+                "%\"" + username + "\"%") == 1);
     }
 
     @Test
@@ -143,6 +146,13 @@ class RegistrationEmailIT {
 
         assertThat(redis.opsForStream().range(properties.deadLetterStream(), org.springframework.data.domain.Range.unbounded())
                 .stream().map(record -> record.getValue().get("username"))).contains(username);
+        assertThat(jdbc.queryForMap("select dead_at, last_error, send_attempts, due_at from email_outbox where payload like ?",
+                "%\"" + username + "\"%")).satisfies(row -> {
+                    assertThat(row.get("dead_at")).isNotNull();
+                    assertThat((String) row.get("last_error")).startsWith("not sent after 3 attempts");
+                    assertThat(row.get("send_attempts")).isEqualTo(3);
+                    assertThat(row.get("due_at")).as("the sweep leaves it alone").isNull();
+                });
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> TestMail.messagesTo(username + "@example.com").isEmpty());
     }
@@ -150,7 +160,9 @@ class RegistrationEmailIT {
     @Test
     void aMessageLeftPendingByACrashedWorkerIsClaimedAndDeliveredOnce() throws Exception {
         String address = "crash-" + UUID.randomUUID() + "@example.com";
-        Map<String, String> job = Map.of("outbox_id", Long.toString(System.nanoTime()), "type", "registration",
+        // Published an hour ago as far as the database knows, and due much later: only the stream brings it.
+        long outboxId = OutboxRows.published(jdbc, address, "crashed_job");
+        Map<String, String> job = Map.of("outbox_id", Long.toString(outboxId), "type", "registration",
                 "user_id", "1", "email", address, "username", "crashed_job");
 
         // Added and read by a worker that then "crashes": delivered to it, never acknowledged.

@@ -1,8 +1,10 @@
 package dev.storesapi.mail;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -61,6 +63,26 @@ class SendFailuresTest {
         assertThat(SendFailures.isPermanent(new ResourceAccessException("timed out", new SocketTimeoutException())))
                 .isFalse();
         assertThat(SendFailures.isPermanent(new IllegalStateException("Connection refused"))).isFalse();
+    }
+
+    @Test
+    void theReasonKeptIsTheServersAnswerOnOneLineWithoutNestedExceptions() throws AddressException {
+        MessagingException connectFailed = new MessagingException("Couldn't connect to host, port: 127.0.0.1, 2525; "
+                + "timeout 500;\n  nested exception is:\n\tjava.net.ConnectException: Connection refused");
+        // As JavaMailSenderImpl reports it.
+        MailSendException noConnection = new MailSendException("Mail server connection failed", connectFailed,
+                Map.of(new Object(), connectFailed));
+        MailSendException refused = new MailSendException(Map.of(new Object(), smtpRecipient(550, "550 5.1.1 User unknown")));
+
+        assertThat(SendFailures.reason(noConnection)).isEqualTo("Couldn't connect to host, port: 127.0.0.1, 2525; timeout 500;");
+        assertThat(SendFailures.reason(refused)).isEqualTo("550 5.1.1 User unknown");
+        assertThat(SendFailures.reason(HttpClientErrorException.create(HttpStatus.BAD_REQUEST, "Bad Request", null,
+                "{\"message\": \"'to' parameter is not a valid address\"}".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8))).isEqualTo("HTTP 400 {\"message\": \"'to' parameter is not a valid address\"}");
+        assertThat(SendFailures.reason(new IllegalStateException("a\u0007b" + "x".repeat(400))))
+                .startsWith("a b").hasSize(303).endsWith("...");
+        assertThat(SendFailures.reason(new ResourceAccessException("I/O error", new SocketTimeoutException())))
+                .isEqualTo("I/O error");
     }
 
     private static SMTPAddressFailedException smtpRecipient(int code, String reply) throws AddressException {

@@ -3,6 +3,10 @@ package dev.storesapi.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * One real PostgreSQL server (zonky embedded binaries, the production major version) for the
@@ -24,7 +28,22 @@ public final class TestPostgres {
     }
 
     public static String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + server().getPort() + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** An empty database of its own on the same server, for tests that must not share rows; returns its name. */
+    public static String newDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection admin = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres")) {
+            admin.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return name;
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
     }
 
     private static EmbeddedPostgres start() {

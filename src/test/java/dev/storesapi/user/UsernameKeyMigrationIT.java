@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +26,7 @@ class UsernameKeyMigrationIT {
 
     @Test
     void onPostgresql() throws SQLException {
-        String database = "v4_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection admin = DriverManager.getConnection(TestPostgres.jdbcUrl(), "postgres", "postgres")) {
-            admin.createStatement().execute("create database " + database);
-        }
-        String url = TestPostgres.jdbcUrl().replace("/postgres", "/" + database);
-        migrateAndCheck(url, "postgres", "postgres");
+        migrateAndCheck(TestPostgres.jdbcUrl(TestPostgres.newDatabase("v4")), "postgres", "postgres");
     }
 
     @Test
