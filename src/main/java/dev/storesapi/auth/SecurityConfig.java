@@ -47,6 +47,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.HEAD, "/user/**").authenticated()
                         // Metrics describe the whole service (README "Security").
                         .requestMatchers("/actuator/prometheus").access(AccessRules.adminOrMetricsToken(metricsToken))
+                        // Operating the service: dead email jobs (README "Registration email").
+                        .requestMatchers("/admin/**").access(AccessRules.admin())
                         // Catalog reads, API docs and health are public; unknown GET routes get their 404.
                         // HEAD is a GET without the body; OPTIONS only lists the methods (Allow).
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

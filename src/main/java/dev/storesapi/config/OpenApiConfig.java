@@ -50,6 +50,7 @@ class OpenApiConfig {
                 .addTagsItem(new Tag().name("Tags").description("Tags of a store, and their links to items"))
                 .addTagsItem(new Tag().name("Auth").description("Register, log in, refresh, log out"))
                 .addTagsItem(new Tag().name("Users").description("User accounts"))
+                .addTagsItem(new Tag().name("Admin").description("Operating the service (admins only)"))
                 .components(new Components()
                         .addSchemas(PROBLEM, problemSchema())
                         .addSecuritySchemes(OpenApiSecurity.BEARER, new SecurityScheme()

@@ -75,7 +75,7 @@ class OpenApiIT {
         assertThat(listParameters).contains("store_id", "tag", "page", "size");
         assertThat(docs.get("paths").propertyNames()).doesNotContain("/error");
         assertThat(docs.get("tags").valueStream().map(tag -> tag.get("name").asString()))
-                .containsExactly("Stores", "Items", "Tags", "Auth", "Users");
+                .containsExactly("Stores", "Items", "Tags", "Auth", "Users", "Admin");
     }
 
     @ParameterizedTest(name = "{0} {1} is protected: {2}")
