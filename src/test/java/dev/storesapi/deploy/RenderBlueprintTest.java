@@ -98,14 +98,18 @@ class RenderBlueprintTest {
         assertThat(worker.get("dockerfilePath")).isEqualTo(web.get("dockerfilePath"));
         assertThat((String) worker.get("dockerCommand")).endsWith(" worker");
         assertThat(envKeys(web)).contains("DATABASE_URL", "REDIS_URL", "JWT_SECRET_KEY");
-        assertThat(envKeys(worker)).contains("DATABASE_URL", "REDIS_URL", "MAIL_HOST", "MAIL_USERNAME", "MAIL_PASSWORD");
+        assertThat(envKeys(worker)).contains("DATABASE_URL", "REDIS_URL", "MAILGUN_API_KEY", "MAILGUN_DOMAIN",
+                "MAILGUN_API_BASE", "MAIL_FROM");
     }
 
     @Test
-    void generatesTheJwtSecretAndPromptsForMailCredentials() {
+    void generatesTheJwtSecretAndPromptsForMailgunCredentialsOnBothServices() {
         assertThat(envVar(service("web"), "JWT_SECRET_KEY").get("generateValue")).isEqualTo(true);
-        for (String secret : List.of("MAIL_USERNAME", "MAIL_PASSWORD")) {
-            assertThat(envVar(service("worker"), secret).get("sync")).as(secret).isEqualTo(false);
+        for (String service : List.of("web", "worker")) {
+            for (String secret : List.of("MAILGUN_API_KEY", "MAILGUN_DOMAIN", "MAIL_FROM")) {
+                assertThat(envVar(service(service), secret).get("sync")).as(service + " " + secret).isEqualTo(false);
+            }
+            assertThat(envVar(service(service), "MAILGUN_API_BASE").get("value")).isEqualTo("https://api.mailgun.net");
         }
         assertThat(envVar(service("web"), "DATABASE_URL")).containsKey("fromDatabase");
         assertThat(envVar(service("web"), "REDIS_URL")).containsKey("fromService");
