@@ -7,10 +7,8 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal SMTP sink for bench/ scripts: accepts every message, optionally after a delay (a slow
@@ -24,19 +22,17 @@ public final class BenchSmtpSink {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long delayMillis = Long.parseLong(args[1]);
-        Path countFile = Path.of(args[2]);
-        AtomicLong accepted = new AtomicLong();
-        Files.writeString(countFile, "0");
+        BenchCountFile accepted = new BenchCountFile(Path.of(args[2]));
         try (ServerSocket server = new ServerSocket(port); var sessions = Executors.newVirtualThreadPerTaskExecutor()) {
             System.out.println("SMTP sink ready on port " + port + " (delay " + delayMillis + " ms)");
             while (true) {
                 Socket client = server.accept();
-                sessions.submit(() -> session(client, delayMillis, accepted, countFile));
+                sessions.submit(() -> session(client, delayMillis, accepted));
             }
         }
     }
 
-    private static Void session(Socket client, long delayMillis, AtomicLong accepted, Path countFile) throws Exception {
+    private static Void session(Socket client, long delayMillis, BenchCountFile accepted) throws Exception {
         try (client; var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
              var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             reply(out, "220 bench-sink ESMTP");
@@ -51,14 +47,7 @@ public final class BenchSmtpSink {
                             // the message body is discarded
                         }
                         Thread.sleep(delayMillis);
-                        long total = accepted.incrementAndGet();
-                        synchronized (BenchSmtpSink.class) {
-                            // Replaced atomically, so a reader never sees an empty file.
-                            Path next = countFile.resolveSibling(countFile.getFileName() + ".next");
-                            Files.writeString(next, Long.toString(total));
-                            Files.move(next, countFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                        }
+                        accepted.increment();
                         reply(out, "250 accepted");
                     }
                     case "QUIT" -> {
