@@ -1,0 +1,55 @@
+package dev.storesapi.mail;
+
+import dev.storesapi.support.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whether the stream still holds a published job, which decides if the sweep publishes it again,
+ * through each state of a message against a real Redis (a stream of its own: no worker reads it).
+ */
+@IntegrationTest
+class RedisEmailQueueIT {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void aJobIsHeldUntilItsMessageIsAcknowledgedAndNotOnceItIsGone() {
+        String stream = "holds-" + UUID.randomUUID();
+        EmailProperties properties = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(30),
+                Duration.ofMinutes(10), stream, 1000, false, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 8);
+        RedisEmailQueue queue = new RedisEmailQueue(redis, properties);
+        String ref = queue.publish(new EmailJob(1, EmailJob.REGISTRATION, 1, "a@example.com", "a"));
+
+        assertThat(queue.holds(1, ref)).as("no consumer group yet: a worker creates it and reads from the start")
+                .isTrue();
+        redis.opsForStream().createGroup(stream, ReadOffset.from("0"), properties.consumerGroup());
+        assertThat(queue.holds(1, ref)).as("not read yet").isTrue();
+
+        List<MapRecord<String, Object, Object>> read = redis.opsForStream().read(
+                Consumer.from(properties.consumerGroup(), "worker-1"), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+        assertThat(read).hasSize(1);
+        assertThat(queue.holds(1, ref)).as("delivered, not acknowledged: pending, retried by the workers").isTrue();
+
+        redis.opsForStream().acknowledge(stream, properties.consumerGroup(), RecordId.of(ref));
+        assertThat(queue.holds(1, ref)).as("acknowledged, though still in the stream").isFalse();
+
+        String flushed = queue.publish(new EmailJob(2, EmailJob.REGISTRATION, 1, "b@example.com", "b"));
+        redis.delete(stream);
+        assertThat(queue.holds(2, flushed)).as("the stream is gone, as after a flush").isFalse();
+        assertThat(queue.holds(3, null)).as("published before it had a queue_ref").isFalse();
+    }
+}
