@@ -3,6 +3,7 @@ package dev.storesapi.config;
 import dev.storesapi.auth.OpenApiSecurity;
 import dev.storesapi.ratelimit.RateLimitedException;
 import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.ConditionalGetFilter;
 import dev.storesapi.web.ProblemCodes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +62,32 @@ class OpenApiConfig {
                                 .bearerFormat("JWT")
                                 .description("The access_token from POST /login (or the refresh_token, for "
                                         + "POST /refresh only). Paste the token alone, without \"Bearer\".")));
+    }
+
+    /** The ETag, If-None-Match and 304 of the catalog's conditional GETs (web/ConditionalGetFilter). */
+    @Bean
+    OpenApiCustomizer conditionalGets() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            Operation get = item.getGet();
+            if (get == null || !ConditionalGetFilter.appliesTo(path)) {
+                return;
+            }
+            get.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH).required(false)
+                    .description("The ETag of a copy you hold: 304 with no body while it is still current.")
+                    .schema(new StringSchema()));
+            Header etag = new Header().description("Strong validator of this representation (a hash of its bytes)")
+                    .schema(new StringSchema().example("\"0a1b2c3d4e5f60718293a4b5c6d7e8f90\""));
+            Header revalidate = new Header().description("no-cache: keep a copy, but revalidate it with If-None-Match")
+                    .schema(new StringSchema().example("no-cache"));
+            ApiResponse ok = get.getResponses().get("200");
+            if (ok != null) {
+                ok.addHeaderObject(HttpHeaders.ETAG, etag);
+                ok.addHeaderObject(HttpHeaders.CACHE_CONTROL, revalidate);
+            }
+            get.getResponses().addApiResponse("304", new ApiResponse()
+                    .description("Not Modified: the copy with the ETag in If-None-Match is current (no body)")
+                    .addHeaderObject(HttpHeaders.ETAG, etag));
+        });
     }
 
     @Bean

@@ -59,6 +59,23 @@ class OpenApiIT {
     }
 
     @Test
+    void catalogReadsDocumentTheirEtagAndThe304() {
+        JsonNode paths = docs().get("paths");
+
+        for (String path : List.of("/store", "/store/{store_id}", "/item", "/item/{item_id}", "/tag/{tag_id}",
+                "/store/{store_id}/tag")) {
+            JsonNode get = paths.get(path).get("get");
+            assertThat(get.get("parameters").valueStream().map(parameter -> parameter.get("name").asString()))
+                    .as(path).contains("If-None-Match");
+            assertThat(get.get("responses").get("304")).as(path).isNotNull();
+            assertThat(get.get("responses").get("200").get("headers").propertyNames()).as(path)
+                    .contains("ETag", "Cache-Control");
+        }
+        assertThat(paths.get("/user/me").get("get").get("responses").get("304")).isNull();
+        assertThat(paths.get("/store").get("post").get("responses").get("304")).isNull();
+    }
+
+    @Test
     void isOpenApi31WithExamplesInSchemas() {
         JsonNode docs = docs();
 
