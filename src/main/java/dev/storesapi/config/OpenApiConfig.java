@@ -75,7 +75,7 @@ class OpenApiConfig {
             get.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH).required(false)
                     .description("The ETag of a copy you hold: 304 with no body while it is still current.")
                     .schema(new StringSchema()));
-            Header etag = new Header().description("Strong validator of this representation (a hash of its bytes)")
+            Header etag = new Header().description("Strong validator of this representation (a hash of its body and paging headers)")
                     .schema(new StringSchema().example("\"0a1b2c3d4e5f60718293a4b5c6d7e8f90\""));
             Header revalidate = new Header().description("no-cache: keep a copy, but revalidate it with If-None-Match")
                     .schema(new StringSchema().example("no-cache"));

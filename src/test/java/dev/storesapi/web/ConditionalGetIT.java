@@ -77,6 +77,7 @@ class ConditionalGetIT {
         ApiResponse missing = anyone.get("/store/987654321");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("ETag")).isNull();
+        assertThat(missing.header("Cache-Control")).as("errors are not kept").contains("no-store");
         ApiResponse me = user.get("/user/me");
         assertThat(me.header("ETag")).as("per-user data is not conditional").isNull();
         assertThat(me.header("Cache-Control")).contains("no-store");
@@ -84,6 +85,20 @@ class ConditionalGetIT {
         for (String odd : List.of("\"not-the-tag\"", "W/\"x\"", "garbage without quotes", "\"" + "x".repeat(4000) + "\"")) {
             assertThat(conditional(anyone, "/store/" + store, odd).status()).as(odd).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aChangeOfTheTotalAloneChangesTheEtagOfAPage() {
+        ApiClient anyone = accounts.anonymous();
+        catalog.store();
+        ApiResponse firstPage = anyone.get("/store?page=0&size=1");
+
+        catalog.store(); // lands on a later page: the first page's body stays the same
+
+        ApiResponse again = conditional(anyone, "/store?page=0&size=1", firstPage.header("ETag"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(firstPage.body());
+        assertThat(again.header("X-Total-Count")).isNotEqualTo(firstPage.header("X-Total-Count"));
     }
 
     private static ApiResponse conditional(ApiClient client, String path, String etag) {
