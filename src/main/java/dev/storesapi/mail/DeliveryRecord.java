@@ -49,14 +49,18 @@ class DeliveryRecord {
         transactions.executeWithoutResult(status -> outbox.markSent(outboxId, clock.instant()));
     }
 
-    /** The claim is given up; if the queue loses the job, the sweep publishes it again after {@code dueIn}. */
-    void failed(long outboxId, String error, Duration dueIn) {
-        transactions.executeWithoutResult(status -> outbox.markFailed(outboxId, OutboxEvent.truncated(error),
+    /**
+     * Attempt {@code attempt} failed: its claim is given up (unless a later attempt holds the job by
+     * now); if the queue loses the job, the sweep publishes it again after {@code dueIn}.
+     */
+    void failed(long outboxId, int attempt, String error, Duration dueIn) {
+        transactions.executeWithoutResult(status -> outbox.markFailed(outboxId, attempt, OutboxEvent.truncated(error),
                 clock.instant().plus(dueIn)));
     }
 
-    void dead(long outboxId, String error) {
-        transactions.executeWithoutResult(status -> outbox.markDead(outboxId, clock.instant(),
+    /** Given up at attempt {@code attempt}, unless a later attempt holds the job by now. */
+    void dead(long outboxId, int attempt, String error) {
+        transactions.executeWithoutResult(status -> outbox.markDead(outboxId, attempt, clock.instant(),
                 OutboxEvent.truncated(error)));
     }
 }

@@ -51,7 +51,7 @@ public class EmailDelivery {
         int attempt = claimed.getAsInt();
         if (attempt > properties.maxAttempts()) {
             // The last attempt's worker stopped before it could record anything.
-            return dead(job, "not sent after " + properties.maxAttempts() + " attempts");
+            return dead(job, attempt, "not sent after " + properties.maxAttempts() + " attempts");
         }
         if (attempt > 1) {
             retried.increment();
@@ -61,12 +61,13 @@ public class EmailDelivery {
         } catch (RuntimeException failed) {
             String reason = SendFailures.reason(failed);
             if (SendFailures.isPermanent(failed)) {
-                return dead(job, "refused for good: " + reason);
+                return dead(job, attempt, "refused for good: " + reason);
             }
             if (attempt >= properties.maxAttempts()) {
-                return dead(job, "not sent after " + attempt + " attempts: " + reason);
+                return dead(job, attempt, "not sent after " + attempt + " attempts: " + reason);
             }
-            record.failed(job.outboxId(), reason, properties.retryDelayAfter(attempt).plus(properties.redeliverAfter()));
+            record.failed(job.outboxId(), attempt, reason,
+                    properties.retryDelayAfter(attempt).plus(properties.redeliverAfter()));
             return new DeliveryOutcome(Kind.RETRY, reason);
         }
         // A crash right here, between the mail server's acceptance and this record, is the one way to
@@ -77,18 +78,25 @@ public class EmailDelivery {
     }
 
     /**
-     * How long a claim keeps other workers off a send: twice the longest a send may take, so that a
-     * slow send is never taken over while it may still succeed.
+     * How long a claim keeps other workers off a send: twice the longest a whole send may take, so
+     * that a slow send is never taken over while it may still succeed (SMTP with its default
+     * timeouts: about 5 minutes; Mailgun: 18 s).
      */
     Duration claimLease() {
-        Duration twiceTheLongestSend = sender.longestSend().multipliedBy(2);
+        Duration twiceTheLongestSend = sender.longestWholeSend().multipliedBy(2);
         return twiceTheLongestSend.compareTo(SHORTEST_CLAIM) < 0 ? SHORTEST_CLAIM : twiceTheLongestSend;
     }
 
-    private DeliveryOutcome dead(EmailJob job, String reason) {
-        record.dead(job.outboxId(), reason);
+    /** Recorded only if this attempt's claim is still the latest: a late answer never undoes a later attempt. */
+    private DeliveryOutcome dead(EmailJob job, int attempt, String reason) {
+        record.dead(job.outboxId(), attempt, reason);
         countDeadLetter();
         return new DeliveryOutcome(Kind.DEAD, reason);
+    }
+
+    /** Sent by the version before the database kept the record (README "Registration email"). */
+    void recordSentEarlier(EmailJob job) {
+        record.sent(job.outboxId());
     }
 
     void countDeadLetter() {

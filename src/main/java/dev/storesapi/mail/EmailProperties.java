@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param docsUrl         link in the email to the API docs
  * @param maxAttempts     send attempts before a job goes to the dead-letter stream
  * @param retryDelay      delay before the first retry, doubled for each further one. It is also how
- *                        long a job must sit unacknowledged before another worker takes it over, so it
- *                        must be longer than one send can take (the SMTP timeouts: 5 s to connect, 10 s
- *                        to read, 10 s to write), or a slow send could be sent twice.
+ *                        long a message must sit unacknowledged before another worker takes it over;
+ *                        start-up requires it to outlast one of each timeout of the transport (the
+ *                        SMTP ones: 5 s to connect, 10 s to read, 10 s to write), so that a slow send
+ *                        is not found busy (its database claim) at every retry.
  * @param maxRetryDelay   cap of the doubling
  * @param stream          the Redis Stream
  * @param streamMaxLength approximate cap of the stream (XADD MAXLEN ~)

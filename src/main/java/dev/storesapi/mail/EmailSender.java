@@ -14,4 +14,13 @@ public interface EmailSender {
     default Duration longestSend() {
         return Duration.ZERO;
     }
+
+    /**
+     * The longest a whole send may take: a claim on a job lasts twice this (EmailDelivery), so that
+     * no other worker takes over a send that may still succeed. The same as {@link #longestSend()}
+     * where its timeouts bound the whole send; longer where they apply per step (SMTP).
+     */
+    default Duration longestWholeSend() {
+        return longestSend();
+    }
 }

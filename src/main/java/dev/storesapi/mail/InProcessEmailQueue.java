@@ -84,8 +84,9 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
         }
     }
 
+    /** Interrupts retries waiting out their back-off: their jobs are still due in the database. */
     @Override
     public void destroy() {
-        workers.shutdown();
+        workers.shutdownNow();
     }
 }

@@ -2,7 +2,6 @@ package dev.storesapi.mail;
 
 import dev.storesapi.config.InvalidConfigurationException;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,10 +51,13 @@ class MailConfig {
         return new LoggingEmailSender();
     }
 
-    private static Duration smtpTimeouts(Environment environment) {
-        return Duration.ofMillis(Stream.of("connectiontimeout", "timeout", "writetimeout")
-                .mapToLong(name -> environment.getProperty("spring.mail.properties.mail.smtp." + name, Long.class, 0L))
-                .sum());
+    private static SmtpEmailSender.Timeouts smtpTimeouts(Environment environment) {
+        return new SmtpEmailSender.Timeouts(smtpTimeout(environment, "connectiontimeout"),
+                smtpTimeout(environment, "timeout"), smtpTimeout(environment, "writetimeout"));
+    }
+
+    private static Duration smtpTimeout(Environment environment, String name) {
+        return Duration.ofMillis(environment.getProperty("spring.mail.properties.mail.smtp." + name, Long.class, 0L));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -90,10 +92,14 @@ class OutboxRelay {
             } catch (InvalidEmailJobException invalid) {
                 event.markDead(now, invalid.getMessage());
                 log.error("Email job {} set aside, it can never be sent: {}", event.getId(), invalid.getMessage());
-            } catch (RuntimeException queueDown) {
+            } catch (TransientDataAccessException | DataAccessResourceFailureException queueDown) {
                 log.warn("Outbox sweep stopped: {}; it tries again in {}", queueDown.getMessage(),
                         properties.sweepInterval());
                 break;
+            } catch (RuntimeException failed) {
+                // Something about this row alone: it waits its turn again, and the rows behind it go on.
+                event.postpone(dueAgain);
+                log.warn("Outbox sweep skipped email job {} until {}: {}", event.getId(), dueAgain, failed.getMessage());
             }
         }
         if (published > 0) {

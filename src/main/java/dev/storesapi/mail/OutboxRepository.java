@@ -22,8 +22,8 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select o from OutboxEvent o where o.dueAt < :now and (o.claimedUntil is null or o.claimedUntil < :now) "
-            + "order by o.dueAt")
+    @Query("select o from OutboxEvent o where o.dueAt < :now and o.sentAt is null and o.deadAt is null "
+            + "and (o.claimedUntil is null or o.claimedUntil < :now) order by o.dueAt")
     List<OutboxEvent> lockDue(Instant now, Pageable page);
 
     /** After a publish: due again at {@code dueAt}, unless a worker has settled it already (it can be that fast). */
@@ -42,21 +42,25 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
             + "and (o.claimedUntil is null or o.claimedUntil < :now)")
     int claim(long id, Instant now, Instant until);
 
+    /** Whatever else was recorded: the mail server took it. */
     @Modifying
-    @Query("update OutboxEvent o set o.sentAt = :now, o.claimedUntil = null, o.dueAt = null, o.lastError = null "
-            + "where o.id = :id")
+    @Query("update OutboxEvent o set o.sentAt = :now, o.deadAt = null, o.claimedUntil = null, o.dueAt = null, "
+            + "o.lastError = null where o.id = :id")
     int markSent(long id, Instant now);
 
-    /** A failed attempt worth another: the claim is given up; the sweep looks again at {@code dueAt}. */
+    /**
+     * Attempt {@code attempt} failed, worth another: its claim is given up; the sweep looks again at
+     * {@code dueAt}. Nothing changes when a later attempt has claimed the job meanwhile.
+     */
     @Modifying
     @Query("update OutboxEvent o set o.claimedUntil = null, o.lastError = :error, o.dueAt = :dueAt "
-            + "where o.id = :id and o.sentAt is null")
-    int markFailed(long id, String error, Instant dueAt);
+            + "where o.id = :id and o.sentAt is null and o.sendAttempts = :attempt")
+    int markFailed(long id, int attempt, String error, Instant dueAt);
 
     @Modifying
     @Query("update OutboxEvent o set o.deadAt = :now, o.claimedUntil = null, o.dueAt = null, o.lastError = :error "
-            + "where o.id = :id and o.sentAt is null")
-    int markDead(long id, Instant now, String error);
+            + "where o.id = :id and o.sentAt is null and o.sendAttempts = :attempt")
+    int markDead(long id, int attempt, Instant now, String error);
 
     Page<OutboxEvent> findByDeadAtIsNotNull(Pageable page);
 

@@ -2,6 +2,7 @@ package dev.storesapi.mail;
 
 import java.util.Comparator;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
@@ -22,6 +23,7 @@ class RedisEmailQueue implements EmailQueue {
         this.properties = properties;
     }
 
+    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
     private static final Comparator<RecordId> STREAM_ORDER = Comparator.comparing(RecordId::getTimestamp)
             .thenComparing(RecordId::getSequence);
 
@@ -38,7 +40,8 @@ class RedisEmailQueue implements EmailQueue {
      */
     @Override
     public boolean holds(long outboxId, String ref) {
-        if (ref == null) {
+        if (ref == null || !STREAM_ID.matcher(ref).matches()) {
+            // Never published to this stream (before it had a queue_ref, or by the in-process queue).
             return false;
         }
         StreamOperations<String, Object, Object> streams = redis.opsForStream();
@@ -53,9 +56,12 @@ class RedisEmailQueue implements EmailQueue {
                     .filter(group -> properties.consumerGroup().equals(group.groupName()))
                     .map(XInfoGroup::lastDeliveredId)
                     .allMatch(lastRead -> STREAM_ORDER.compare(RecordId.of(ref), RecordId.of(lastRead)) > 0);
-        } catch (RedisSystemException noGroup) {
-            // No consumer group yet: a worker creates it reading from the start, this message included.
-            return true;
+        } catch (RedisSystemException failed) {
+            if (String.valueOf(failed.getMostSpecificCause().getMessage()).contains("NOGROUP")) {
+                // No consumer group yet: a worker creates it reading from the start, this message included.
+                return true;
+            }
+            throw failed;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
@@ -48,11 +49,16 @@ import org.springframework.scheduling.annotation.Scheduled;
  *       count, which survives Redis losing its data.</li>
  * </ul>
  */
-class RedisStreamWorker implements SmartLifecycle {
+class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
+    /**
+     * Where the version before migration V6 marked a job sent (kept 7 days). Honoured so that a
+     * message of that version still in the stream (or read again after a Redis restart) is not sent twice.
+     */
+    private static final String LEGACY_SENT_MARKER = "emails:sent:";
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
@@ -127,6 +133,11 @@ class RedisStreamWorker implements SmartLifecycle {
     }
 
     @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -196,6 +207,11 @@ class RedisStreamWorker implements SmartLifecycle {
             return;
         }
         try {
+            if (Boolean.TRUE.equals(redis.hasKey(LEGACY_SENT_MARKER + job.outboxId()))) {
+                delivery.recordSentEarlier(job);
+                redis.opsForStream().acknowledge(properties.consumerGroup(), message);
+                return;
+            }
             DeliveryOutcome outcome = delivery.attempt(job);
             switch (outcome.kind()) {
                 case SENT, SETTLED -> redis.opsForStream().acknowledge(properties.consumerGroup(), message);

@@ -33,19 +33,33 @@ class SmtpEmailSender implements EmailSender {
      */
     private static final String TRANSFER_ENCODING = "quoted-printable";
 
+    /** SMTP replies one send waits for at most: greeting, EHLO, STARTTLS, EHLO, AUTH (2), MAIL, RCPT, DATA, end, QUIT. */
+    private static final int REPLIES = 12;
+
     private final JavaMailSender mail;
     private final String from;
-    private final Duration longestSend;
+    private final Timeouts timeouts;
 
-    SmtpEmailSender(JavaMailSender mail, String from, Duration longestSend) {
-        this.mail = mail;
-        this.from = from;
-        this.longestSend = longestSend;
+    /** The SMTP client's timeouts (mail.smtp.connectiontimeout, timeout, writetimeout). */
+    record Timeouts(Duration connect, Duration read, Duration write) {
     }
 
+    SmtpEmailSender(JavaMailSender mail, String from, Timeouts timeouts) {
+        this.mail = mail;
+        this.from = from;
+        this.timeouts = timeouts;
+    }
+
+    /** One of each timeout: what a retry must outlast (MailConfig). */
     @Override
     public Duration longestSend() {
-        return longestSend;
+        return timeouts.connect().plus(timeouts.read()).plus(timeouts.write());
+    }
+
+    /** The read timeout applies to each reply and the write timeout to each write, not to the whole send. */
+    @Override
+    public Duration longestWholeSend() {
+        return timeouts.connect().plus(timeouts.read().multipliedBy(REPLIES)).plus(timeouts.write().multipliedBy(2));
     }
 
     @Override

@@ -59,6 +59,19 @@ class InvalidEmailJobsIT {
     }
 
     @Test
+    void aJobPublishedInProcessBeforeRedisWasSetIsPublishedToTheStreamWhenDue() {
+        String username = "inproc_" + UUID.randomUUID().toString().substring(0, 8);
+        long job = OutboxRows.published(jdbc, username + "@example.com", username);
+        // The in-process queue's reference, not a stream id: it used to stop every sweep behind it.
+        jdbc.update("update email_outbox set queue_ref = 'in-process', due_at = now() - interval '1 minute' where id = ?",
+                job);
+
+        await().atMost(WAIT).until(() -> !TestMail.messagesTo(username + "@example.com").isEmpty());
+        assertThat(jdbc.queryForObject("select queue_ref from email_outbox where id = ?", String.class, job))
+                .matches("\\d+-\\d+");
+    }
+
+    @Test
     void anUnparseableStreamMessageGoesToTheDeadLettersAtOnceWithItsReason() {
         String marker = "poison_" + UUID.randomUUID().toString().substring(0, 8);
         redis.opsForStream().add(MapRecord.create(properties.stream(),

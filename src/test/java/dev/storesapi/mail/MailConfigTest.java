@@ -49,8 +49,12 @@ class MailConfigTest {
                 Duration.ofMinutes(10), "emails", 1000, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8);
         EmailSender mailgun = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
                 "https://api.mailgun.net"), "from@example.com");
-        EmailSender smtp = new SmtpEmailSender(null, "from@example.com", Duration.ofSeconds(25));
+        SmtpEmailSender smtp = new SmtpEmailSender(null, "from@example.com", new SmtpEmailSender.Timeouts(
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)));
 
+        // SMTP's read timeout applies to each of up to a dozen replies: the bound of a whole send.
+        assertThat(smtp.longestWholeSend()).isEqualTo(Duration.ofSeconds(5 + 12 * 10 + 2 * 10));
+        assertThat(mailgun.longestWholeSend()).isEqualTo(Duration.ofSeconds(9));
         MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, mailgun);
         assertThatThrownBy(() -> MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, smtp))
                 .hasMessageContaining("EMAIL_RETRY_DELAY (PT10S) is shorter than one send may take (25000 ms");

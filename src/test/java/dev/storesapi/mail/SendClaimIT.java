@@ -74,6 +74,23 @@ class SendClaimIT {
     }
 
     @Test
+    void aLateAnswerOfAnEarlierAttemptNeitherFreesNorKillsTheJobALaterAttemptHolds() throws InterruptedException {
+        long job = publishedJob("claim_late");
+        record.claim(job, Duration.ofMillis(200));
+        Thread.sleep(300);
+        assertThat(record.claim(job, Duration.ofMinutes(1))).hasValue(2);
+
+        record.failed(job, 1, "timed out", Duration.ofMinutes(5));
+        record.dead(job, 1, "refused for good: 550");
+
+        assertThat(record.claim(job, Duration.ofMinutes(1))).as("attempt 2 still holds it").isEmpty();
+        assertThat(jdbc.queryForObject("select dead_at is null from email_outbox where id = ?", Boolean.class, job))
+                .isTrue();
+        record.sent(job);
+        assertThat(record.isSettled(job)).isTrue();
+    }
+
+    @Test
     void aSentJobIsSettledAndNeverClaimedAgain() {
         long job = publishedJob("claim_sent");
         record.claim(job, Duration.ofMinutes(1));
