@@ -80,10 +80,6 @@ public class OutboxEvent {
         return createdAt;
     }
 
-    Instant getPublishedAt() {
-        return publishedAt;
-    }
-
     Instant getSentAt() {
         return sentAt;
     }
@@ -113,24 +109,9 @@ public class OutboxEvent {
         return publishedAt != null;
     }
 
-    /** Handed to the queue as {@code ref}; the sweep looks at it again at {@code dueAt} unless it was sent by then. */
-    void published(Instant now, String ref, Instant dueAgainAt) {
-        publishedAt = now;
-        queueRef = ref;
-        dueAt = dueAgainAt;
-    }
-
-    /** Still waiting in the queue (or being retried there): nothing to publish, look again later. */
+    /** The sweep looks at it again then (unless it is sent or dead by then). */
     void postpone(Instant dueAgainAt) {
         dueAt = dueAgainAt;
-    }
-
-    /** Never to be sent: the sweep and the workers skip it from now on. */
-    void markDead(Instant now, String reason) {
-        deadAt = now;
-        dueAt = null;
-        claimedUntil = null;
-        lastError = truncated(reason);
     }
 
     /** A dead job, to be sent again from scratch: published at once, with all its attempts. */

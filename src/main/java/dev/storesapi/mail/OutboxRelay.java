@@ -3,6 +3,7 @@ package dev.storesapi.mail;
 import dev.storesapi.mail.EmailOutbox.OutboxEventSaved;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,7 +13,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,38 +67,52 @@ class OutboxRelay {
         }
     }
 
-    /** Safe with several instances: each locks (and on PostgreSQL skips) the rows it looks at. */
+    /**
+     * Safe with several instances. A short transaction takes the due rows (FOR UPDATE, SKIP LOCKED
+     * on PostgreSQL) and moves them to their next look, so no other sweep takes them; Redis is then
+     * asked with no row lock held (a slow Redis must not block the workers' claims).
+     */
     @Scheduled(fixedDelayString = "${stores.email.sweep-interval:30s}", initialDelayString = "${stores.email.sweep-interval:30s}")
-    @Transactional
     public void sweep() {
         Instant now = clock.instant();
         Instant dueAgain = now.plus(properties.redeliverAfter());
+        List<OutboxEvent> due = transactions.execute(status -> {
+            List<OutboxEvent> taken = outbox.lockDue(now, PageRequest.of(0, SWEEP_BATCH));
+            taken.forEach(event -> {
+                event.countAttempt();
+                event.postpone(dueAgain);
+            });
+            return taken;
+        });
         int published = 0;
         int republished = 0;
-        for (OutboxEvent event : outbox.lockDue(now, PageRequest.of(0, SWEEP_BATCH))) {
+        for (int i = 0; i < due.size(); i++) {
+            OutboxEvent event = due.get(i);
             try {
                 if (event.wasPublished() && queue.holds(event.getId(), event.getQueueRef())) {
-                    event.postpone(dueAgain);
                     continue;
                 }
                 EmailJob job = jobs.toJob(event);
-                event.countAttempt();
+                String ref = queue.publish(job);
+                transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), now, ref, dueAgain));
                 if (event.wasPublished()) {
                     republished++;
                 } else {
                     published++;
                 }
-                event.published(now, queue.publish(job), dueAgain);
             } catch (InvalidEmailJobException invalid) {
-                event.markDead(now, invalid.getMessage());
+                transactions.executeWithoutResult(status -> outbox.setAside(event.getId(), now,
+                        OutboxEvent.truncated(invalid.getMessage())));
                 log.error("Email job {} set aside, it can never be sent: {}", event.getId(), invalid.getMessage());
             } catch (TransientDataAccessException | DataAccessResourceFailureException queueDown) {
                 log.warn("Outbox sweep stopped: {}; it tries again in {}", queueDown.getMessage(),
                         properties.sweepInterval());
+                // The rows not looked at stay due, not five minutes later.
+                List<Long> notLookedAt = due.subList(i, due.size()).stream().map(OutboxEvent::getId).toList();
+                transactions.executeWithoutResult(status -> outbox.dueAgain(notLookedAt, now));
                 break;
             } catch (RuntimeException failed) {
-                // Something about this row alone: it waits its turn again, and the rows behind it go on.
-                event.postpone(dueAgain);
+                // Something about this row alone: it waits until its next look, and the rows behind it go on.
                 log.warn("Outbox sweep skipped email job {} until {}: {}", event.getId(), dueAgain, failed.getMessage());
             }
         }

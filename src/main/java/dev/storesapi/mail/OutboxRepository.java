@@ -32,6 +32,17 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
             + "where o.id = :id and o.sentAt is null and o.deadAt is null")
     int markPublished(long id, Instant now, String ref, Instant dueAt);
 
+    /** A row that can never become an email, set aside with the reason; the sweep skips it from now on. */
+    @Modifying
+    @Query("update OutboxEvent o set o.deadAt = :now, o.dueAt = null, o.lastError = :reason "
+            + "where o.id = :id and o.sentAt is null")
+    int setAside(long id, Instant now, String reason);
+
+    /** Due again at {@code at} (rows a sweep took but could not look at). */
+    @Modifying
+    @Query("update OutboxEvent o set o.dueAt = :at where o.id in :ids and o.sentAt is null and o.deadAt is null")
+    int dueAgain(List<Long> ids, Instant at);
+
     /**
      * Takes the send of a job until {@code until}, counting the attempt: 1 when this caller may send
      * it, 0 when it is sent, dead, gone or held by another worker whose claim has not run out.
