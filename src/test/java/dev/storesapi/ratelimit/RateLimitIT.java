@@ -6,10 +6,9 @@ import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
+import dev.storesapi.support.PrivateRedis;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +30,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RateLimitIT {
 
-    private static final int REDIS_PORT = freePort();
-    private static RedisServer redis;
+    private static PrivateRedis redis;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
@@ -41,15 +38,14 @@ class RateLimitIT {
     Accounts accounts;
 
     @BeforeAll
-    static void startTwoInstancesSharingOneRedis() throws IOException {
-        redis = RedisServer.newRedisServer().port(REDIS_PORT).setting("bind 127.0.0.1").setting("save \"\"").build();
-        redis.start();
+    static void startTwoInstancesSharingOneRedis() {
+        redis = PrivateRedis.start();
         first = instance();
         second = instance();
     }
 
     @AfterAll
-    static void stopAll() throws IOException {
+    static void stopAll() {
         second.close();
         first.close();
         redis.stop();
@@ -106,7 +102,7 @@ class RateLimitIT {
     }
 
     @Test
-    void withRedisGoneEachInstanceServesOnItsOwnLimitsAndSharesAgainWhenItIsBack() throws IOException {
+    void withRedisGoneEachInstanceServesOnItsOwnLimitsAndSharesAgainWhenItIsBack() {
         ApiClient onFirst = new ApiClient(first.getEnvironment());
         ApiClient onSecond = new ApiClient(second.getEnvironment());
         redis.stop();
@@ -118,7 +114,7 @@ class RateLimitIT {
                 assertProblem(register(instance), 429, "rate_limited");
             }
         } finally {
-            redis.start();
+            redis.restart();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 first.getBean(RateLimiter.class).redisReachable() && second.getBean(RateLimiter.class).redisReachable());
@@ -142,16 +138,8 @@ class RateLimitIT {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
-                "--REDIS_URL=redis://localhost:" + REDIS_PORT,
+                "--REDIS_URL=" + redis.url(),
                 "--RATE_LIMIT_REFRESH_PER_IP=3/1h",
                 "--RATE_LIMIT_REGISTER_PER_IP=2/1h");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

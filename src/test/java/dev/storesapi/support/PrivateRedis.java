@@ -6,8 +6,8 @@ import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /**
- * A Redis server of a test's own (embedded binary, no persistence) on a free port, for tests whose
- * stream must not be read by the shared test context's worker (TestRedis).
+ * A real Redis server (embedded binary, no persistence) on a free port. TestRedis holds the one the
+ * shared test context uses; tests whose stream or limits must not be shared with it start their own.
  */
 public final class PrivateRedis implements AutoCloseable {
 
@@ -46,7 +46,7 @@ public final class PrivateRedis implements AutoCloseable {
 
     public void stop() {
         try {
-            if (server.isActive()) {
+            if (server != null && server.isActive()) {
                 server.stop();
             }
         } catch (IOException e) {
