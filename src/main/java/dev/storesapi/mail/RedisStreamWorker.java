@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,8 +65,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final EmailProperties properties;
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
-    private final AtomicInteger sending = new AtomicInteger();
-    /** Bounds the sends in flight: the listener waits for a free one before it hands over the next message. */
+    /**
+     * Bounds the sends in flight (and counts them, for stop()): the listener waits for a free one
+     * before it hands over the next message.
+     */
     private final Semaphore sendSlots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
@@ -122,7 +123,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
             container.stop();
         }
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (sending.get() > 0 && System.nanoTime() < deadline) {
+        while (sendSlots.availablePermits() < properties.workerConcurrency() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException interrupted) {
@@ -177,18 +178,15 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
             Thread.currentThread().interrupt();
             return;
         }
-        sending.incrementAndGet();
         try {
             senders.execute(() -> {
                 try {
                     deliverAndAcknowledge(message);
                 } finally {
-                    sending.decrementAndGet();
                     sendSlots.release();
                 }
             });
         } catch (RuntimeException rejected) {
-            sending.decrementAndGet();
             sendSlots.release();
             throw rejected;
         }
