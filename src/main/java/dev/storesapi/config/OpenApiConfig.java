@@ -3,7 +3,7 @@ package dev.storesapi.config;
 import dev.storesapi.auth.OpenApiSecurity;
 import dev.storesapi.ratelimit.RateLimitedException;
 import dev.storesapi.web.ApiProblems;
-import dev.storesapi.web.ConditionalGetFilter;
+import dev.storesapi.cache.CatalogCacheFilter;
 import dev.storesapi.web.ProblemCodes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -64,12 +64,12 @@ class OpenApiConfig {
                                         + "POST /refresh only). Paste the token alone, without \"Bearer\".")));
     }
 
-    /** The ETag, If-None-Match and 304 of the catalog's conditional GETs (web/ConditionalGetFilter). */
+    /** The ETag, If-None-Match and 304 of the catalog's conditional GETs (cache/CatalogCacheFilter). */
     @Bean
     OpenApiCustomizer conditionalGets() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
             Operation get = item.getGet();
-            if (get == null || !ConditionalGetFilter.appliesTo(path)) {
+            if (get == null || !CatalogCacheFilter.appliesTo(path)) {
                 return;
             }
             get.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH).required(false)

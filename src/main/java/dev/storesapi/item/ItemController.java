@@ -1,5 +1,6 @@
 package dev.storesapi.item;
 
+import dev.storesapi.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.Names;
@@ -67,7 +68,9 @@ class ItemController {
     @Operation(summary = "Get an item with its store and tags")
     @ApiProblems.Responses({404})
     ItemResponse get(@PathVariable("item_id") @Positive long itemId) {
-        return items.get(itemId);
+        ItemResponse item = items.get(itemId);
+        CatalogCacheFilter.dependsOnStore(item.store().id());
+        return item;
     }
 
     @SecurityRequirement(name = OpenApiSecurity.BEARER)

@@ -12,6 +12,9 @@ public interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificat
 
     List<Item> findByStoreIdInOrderByIdAsc(Collection<Long> storeIds);
 
+    @Query("select i.store.id from Item i where i.id = :id")
+    Optional<Long> findStoreIdById(Long id);
+
     @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id = :id")
     Optional<Item> findWithStoreAndTagsById(Long id);
 

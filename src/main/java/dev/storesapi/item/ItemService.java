@@ -1,5 +1,6 @@
 package dev.storesapi.item;
 
+import dev.storesapi.cache.CatalogChanges;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
 import dev.storesapi.store.Store;
@@ -21,10 +22,12 @@ public class ItemService {
 
     private final ItemRepository items;
     private final StoreService stores;
+    private final CatalogChanges changes;
 
-    ItemService(ItemRepository items, StoreService stores) {
+    ItemService(ItemRepository items, StoreService stores, CatalogChanges changes) {
         this.items = items;
         this.stores = stores;
+        this.changes = changes;
     }
 
     /** Three queries whatever the page size: the page, its count, then stores and tags of the page. */
@@ -49,12 +52,14 @@ public class ItemService {
     public ItemResponse create(ItemCreateRequest request) {
         Store store = stores.findStore(request.storeId());
         Item item = items.save(new Item(request.name(), request.price(), request.description(), store));
+        changes.storesChanged(store.getId());
         return ItemResponse.from(item);
     }
 
     @Transactional
     public ItemResponse update(long itemId, ItemUpdateRequest request) {
         Item item = findWithStoreAndTags(itemId);
+        long storeBefore = item.getStore().getId();
         if (request.getName() != null) {
             item.setName(request.getName());
         }
@@ -68,14 +73,17 @@ public class ItemService {
             moveToStore(item, request.getStoreId());
         }
         items.flush();
+        changes.storesChanged(storeBefore, item.getStore().getId());
         return ItemResponse.from(item);
     }
 
     @Transactional
     public void delete(long itemId) {
+        long storeId = items.findStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (items.deleteItemById(itemId) == 0) {
             throw new NotFoundException(NOT_FOUND);
         }
+        changes.storesChanged(storeId);
     }
 
     private void moveToStore(Item item, long storeId) {

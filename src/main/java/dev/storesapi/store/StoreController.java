@@ -1,5 +1,6 @@
 package dev.storesapi.store;
 
+import dev.storesapi.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
@@ -55,6 +56,7 @@ class StoreController {
     @Operation(summary = "Get a store with its items and tags")
     @ApiProblems.Responses({404})
     StoreResponse get(@PathVariable("store_id") @Positive long storeId) {
+        CatalogCacheFilter.dependsOnStore(storeId);
         return stores.get(storeId);
     }
 

@@ -1,5 +1,6 @@
 package dev.storesapi.store;
 
+import dev.storesapi.cache.CatalogChanges;
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.item.Item;
@@ -27,11 +28,13 @@ public class StoreService {
     private final StoreRepository stores;
     private final ItemRepository items;
     private final TagRepository tags;
+    private final CatalogChanges changes;
 
-    StoreService(StoreRepository stores, ItemRepository items, TagRepository tags) {
+    StoreService(StoreRepository stores, ItemRepository items, TagRepository tags, CatalogChanges changes) {
         this.stores = stores;
         this.items = items;
         this.tags = tags;
+        this.changes = changes;
     }
 
     public Page<StoreResponse> list(Pageable pageable) {
@@ -55,6 +58,7 @@ public class StoreService {
         }
         try {
             Store store = stores.saveAndFlush(new Store(request.name()));
+            changes.storesChanged(store.getId());
             return StoreResponse.of(store, List.of(), List.of());
         } catch (DataIntegrityViolationException raceWithAnotherCreate) {
             // The unique constraint is the real guard: the check above only spares the common case an insert.
@@ -67,6 +71,7 @@ public class StoreService {
         if (stores.deleteStoreById(storeId) == 0) {
             throw new NotFoundException("Store not found.");
         }
+        changes.storesChanged(storeId);
     }
 
     /** Two queries for any number of stores: all their items, then all their tags (no N+1). */

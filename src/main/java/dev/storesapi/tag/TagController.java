@@ -1,5 +1,6 @@
 package dev.storesapi.tag;
 
+import dev.storesapi.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiProblems;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
@@ -38,6 +39,7 @@ class TagController {
     @ApiProblems.Responses({404})
     ResponseEntity<List<TagResponse>> listInStore(@PathVariable("store_id") @Positive long storeId,
             @ParameterObject @Valid PageQuery page) {
+        CatalogCacheFilter.dependsOnStore(storeId);
         return PagedResponses.ok(tags.listInStore(storeId, page.toPageRequest()));
     }
 
@@ -78,7 +80,9 @@ class TagController {
     @Operation(summary = "Get a tag with its store and items")
     @ApiProblems.Responses({404})
     TagResponse get(@PathVariable("tag_id") @Positive long tagId) {
-        return tags.get(tagId);
+        TagResponse tag = tags.get(tagId);
+        CatalogCacheFilter.dependsOnStore(tag.store().id());
+        return tag;
     }
 
     @SecurityRequirement(name = OpenApiSecurity.BEARER)

@@ -1,5 +1,6 @@
 package dev.storesapi.tag;
 
+import dev.storesapi.cache.CatalogChanges;
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
@@ -27,11 +28,13 @@ public class TagService {
     private final TagRepository tags;
     private final ItemRepository items;
     private final StoreService stores;
+    private final CatalogChanges changes;
 
-    TagService(TagRepository tags, ItemRepository items, StoreService stores) {
+    TagService(TagRepository tags, ItemRepository items, StoreService stores, CatalogChanges changes) {
         this.tags = tags;
         this.items = items;
         this.stores = stores;
+        this.changes = changes;
     }
 
     /** Four queries whatever the page size: the store, the page, its count, then the page's stores and items. */
@@ -61,6 +64,7 @@ public class TagService {
         }
         try {
             Tag tag = tags.saveAndFlush(new Tag(request.name(), store));
+            changes.storesChanged(storeId);
             return TagResponse.from(tag);
         } catch (DataIntegrityViolationException raceWithAnotherCreate) {
             throw new ConflictException(NAME_TAKEN);
@@ -76,16 +80,20 @@ public class TagService {
             throw new RuleViolationException("Item and tag must belong to the same store.");
         }
         boolean created = tags.linkItem(itemId, tagId) == 1;
+        if (created) {
+            changes.storesChanged(item.getStore().getId());
+        }
         return new LinkResult(findWithStoreAndItems(tagId), created);
     }
 
     @Transactional
     public UnlinkResponse unlinkFromItem(long itemId, long tagId) {
-        findItem(itemId);
+        Item linked = findItem(itemId);
         tags.findById(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (tags.unlinkItem(itemId, tagId) == 0) {
             throw new NotFoundException("Item is not linked to that tag.");
         }
+        changes.storesChanged(linked.getStore().getId());
         ItemResponse item = ItemResponse.from(items.findWithStoreAndTagsById(itemId).orElseThrow());
         return new UnlinkResponse("Item removed from tag", item, findWithStoreAndItems(tagId));
     }
@@ -93,12 +101,13 @@ public class TagService {
     @Transactional
     public void delete(long tagId) {
         // The row lock makes "not linked" and the delete one step: a concurrent link waits, then finds no tag.
-        tags.findByIdForUpdate(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Tag tag = tags.findByIdForUpdate(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (items.existsByTagsId(tagId)) {
             throw new ConflictException(
                     "Could not delete tag. Make sure tag is not associated with any items, then try again.");
         }
         tags.deleteTagById(tagId);
+        changes.storesChanged(tag.getStore().getId());
     }
 
     public record LinkResult(TagResponse tag, boolean created) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import dev.storesapi.cache.CatalogResponseCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,13 @@ class StoreListIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CatalogResponseCache cache;
+
     @BeforeEach
     void emptyCatalog() {
         jdbc.update("delete from stores");
+        cache.clear(); // a write past the API, which the cache cannot know of
     }
 
     @Test

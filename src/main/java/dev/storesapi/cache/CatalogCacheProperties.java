@@ -1,0 +1,32 @@
+package dev.storesapi.cache;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The near-cache of catalog responses (README "Caching and conditional requests").
+ *
+ * @param enabled    serve catalog GETs from memory (CATALOG_CACHE_ENABLED); ETags and 304s work either way
+ * @param maxSize    bound of the cached bodies and keys, in bytes (CATALOG_CACHE_SIZE)
+ * @param listenUrl  JDBC URL of the connection that LISTENs for other instances' writes, when it must
+ *                   differ from the pool's (for example past a PgBouncer in transaction mode, where
+ *                   LISTEN does not work); empty: the pool's URL
+ */
+@ConfigurationProperties("stores.catalog-cache")
+public record CatalogCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("16MB") DataSize maxSize,
+        @DefaultValue("") String listenUrl) {
+
+    public CatalogCacheProperties {
+        if (maxSize.isNegative()) {
+            throw new IllegalArgumentException("CATALOG_CACHE_SIZE must not be negative, not " + maxSize);
+        }
+    }
+
+    /** Whether responses are cached at all (a size of 0 turns the cache off, as CATALOG_CACHE_ENABLED=false does). */
+    boolean caching() {
+        return enabled && maxSize.toBytes() > 0;
+    }
+}
