@@ -29,13 +29,6 @@ BASE=http://127.0.0.1:$APP_PORT
 
 prepare_image_bench "$IMAGE" "${PG_PORT:-55435}" "${REDIS_PORT:-16391}"
 
-start_container() { # cpus, role...; the container id is left in CONTAINER
-  CONTAINER=$("$DOCKER" run -d --network host --cpus="$1" --memory=512m -e PORT="$APP_PORT" \
-    -e DATABASE_URL -e JWT_SECRET_KEY -e REDIS_URL ${JAVA_OPTS:+-e JAVA_OPTS} "$IMAGE" "${@:2}")
-  containers+=("$CONTAINER")
-}
-stop_container() { "$DOCKER" rm -f "$CONTAINER" >/dev/null; }
-
 echo "== migrate"
 "$DOCKER" run --rm --network host -e DATABASE_URL "$IMAGE" migrate >"$OUT/container-migrate.log" 2>&1
 
@@ -64,11 +57,6 @@ echo "| --cpus | CPU-s    | wall s   |"
 echo "|--------|----------|----------|"
 for _ in $(seq 1 "$COLD_RUNS"); do cold_start 1; done
 for cpus in $COLD_CPUS; do cold_start "$cpus"; done
-
-wrk_row() { # label, wrk output file
-  printf '| %-34s | %9s | %8s | %8s |\n' "$1" "$(awk '/^Requests\/sec/ {print $2}' "$2")" \
-    "$(awk '$1 == "50%" {print $2}' "$2")" "$(awk '$1 == "99%" {print $2}' "$2")"
-}
 
 echo "== throughput (wrk -t2 -c32, $WARMUP warm-up, $DURATION measured) and memory (--memory=512m)"
 echo "| what                               |     req/s |      p50 |      p99 |"

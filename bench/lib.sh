@@ -106,6 +106,21 @@ prepare_image_bench() { # image tag, PostgreSQL port, Redis port
   export JWT_SECRET_KEY REDIS_URL
 }
 
+# Runs $IMAGE as render.yaml runs it (--memory=512m, $APP_PORT, the neighbours of
+# prepare_image_bench) with the given CPU quota and role; the container id is left in CONTAINER.
+start_container() { # cpus, role...
+  CONTAINER=$("$DOCKER" run -d --network host --cpus="$1" --memory=512m -e PORT="$APP_PORT" \
+    -e DATABASE_URL -e JWT_SECRET_KEY -e REDIS_URL ${JAVA_OPTS:+-e JAVA_OPTS} "$IMAGE" "${@:2}")
+  containers+=("$CONTAINER")
+}
+stop_container() { "$DOCKER" rm -f "$CONTAINER" >/dev/null; }
+
+# One markdown table row from a `wrk --latency` output file: req/s, p50, p99.
+wrk_row() { # label, wrk output file
+  printf '| %-34s | %9s | %8s | %8s |\n' "$1" "$(awk '/^Requests\/sec/ {print $2}' "$2")" \
+    "$(awk '$1 == "50%" {print $2}' "$2")" "$(awk '$1 == "99%" {print $2}' "$2")"
+}
+
 # Prints the JVM's complaints about the AOT cache in a container log; succeeds when there are any.
 aot_cache_problems() { # log file
   grep -E "Unable to (use|create|map)|\[error\]\[(aot|cds)\]" "$1"

@@ -2,6 +2,8 @@ package dev.storesapi.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +22,18 @@ public class CatalogResponseCache {
     private final boolean enabled;
     private final Cache<String, CachedResponse> responses;
 
-    CatalogResponseCache(CatalogVersions versions, CatalogChangeListener listener, CatalogCacheProperties properties) {
+    CatalogResponseCache(CatalogVersions versions, CatalogChangeListener listener, CatalogCacheProperties properties,
+            MeterRegistry meters) {
         this.versions = versions;
         this.listener = listener;
         this.enabled = properties.caching();
         this.responses = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, CachedResponse response) -> response.weight(key))
+                .recordStats()
                 .build();
+        // cache_gets_total{cache="catalog",result="hit|miss"}, cache_size, cache_evictions_total...
+        CaffeineCacheMetrics.monitor(meters, responses, "catalog");
     }
 
     /** Whether the cache may be read and filled now. */

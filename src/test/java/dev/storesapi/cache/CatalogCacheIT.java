@@ -8,6 +8,7 @@ import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,7 +244,9 @@ class CatalogCacheIT {
             cache.clear();
             ApiResponse fromDatabase = onSecond().get(path);
             assertThat(cache.find(path)).as(path).isNotNull();
+            double hits = cacheHits();
             ApiResponse fromCache = onSecond().get(path);
+            assertThat(cacheHits()).as("counted in cache_gets_total{result=hit}").isGreaterThan(hits);
 
             assertThat(fromCache.status()).isEqualTo(fromDatabase.status());
             assertThat(fromCache.body()).isEqualTo(fromDatabase.body());
@@ -275,6 +278,11 @@ class CatalogCacheIT {
             assertThat(withCache.status()).as("two lines, " + accept).isEqualTo(withoutCache.status());
             assertThat(withCache.body()).as("two lines, " + accept).isEqualTo(withoutCache.body());
         }
+    }
+
+    private static double cacheHits() {
+        return second.getBean(MeterRegistry.class).get("cache.gets").tag("cache", "catalog").tag("result", "hit")
+                .functionCounter().count();
     }
 
     private static Map<String, List<String>> withoutDate(ApiResponse response) {
