@@ -14,8 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,10 +23,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * GETs of the public catalog (README "Caching and conditional requests"), after Spring Security
- * has passed them: answered from {@link CatalogResponseCache} when it holds a current copy,
- * otherwise by the controllers, whose 200s are then cached. Either way a 200 carries a strong
- * {@code ETag}, hashed from the body and the paging headers ({@code X-Total-Count}, {@code Link}:
- * a new store past a full page changes those, not the body), and {@code Cache-Control: no-cache}
+ * has passed them: answered from {@link CatalogResponseCache} when it holds a current copy for the
+ * path, query and Accept header, otherwise by the controllers, whose 200s are then cached. Either
+ * way a 200 carries a strong {@code ETag}, hashed from the body, its Content-Type and the paging
+ * headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not
+ * the body), and {@code Cache-Control: no-cache}
  * (clients and proxies may keep a copy but must revalidate it); {@code If-None-Match} with a
  * current tag gets 304 and no body. Errors are neither cached nor tagged and keep Spring Security's
  * no-store. HEAD is left alone (the servlet drops its body before this filter could hash it).
@@ -37,8 +36,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class CatalogCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern CATALOG = Pattern.compile("/(store|item|tag)(/[^/]*)*");
-    private static final List<String> ANYTHING = List.of(MediaType.ALL_VALUE);
-    private static final List<String> JSON = List.of(MediaType.APPLICATION_JSON_VALUE);
     private static final String STORE_ATTRIBUTE = CatalogCacheFilter.class.getName() + ".store";
 
     private final CatalogResponseCache cache;
@@ -69,9 +66,9 @@ public class CatalogCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getQueryString() == null
-                ? request.getRequestURI() : request.getRequestURI() + '?' + request.getQueryString();
-        CachedResponse cached = acceptsJson(request) ? cache.find(key) : null;
+        String key = key(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)), request.getQueryString() == null
+                ? request.getRequestURI() : request.getRequestURI() + '?' + request.getQueryString());
+        CachedResponse cached = cache.find(key);
         if (cached != null) {
             send(cached, request, response);
             return;
@@ -113,20 +110,11 @@ public class CatalogCacheFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The cache holds JSON only: any other Accept goes to the controllers and gets their answer. All
-     * Accept lines count, as they do for Spring MVC (one unreadable line is its 406).
+     * Responses are kept per Accept header as sent (all its lines), since content negotiation may
+     * answer another Accept with another Content-Type or status; clients send the same one each time.
      */
-    private static boolean acceptsJson(HttpServletRequest request) {
-        List<String> accepts = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
-        if (accepts.isEmpty() || accepts.equals(ANYTHING) || accepts.equals(JSON)) {
-            return true;
-        }
-        try {
-            return MediaType.parseMediaTypes(accepts).stream()
-                    .anyMatch(type -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
-        }
+    static String key(List<String> accept, String pathAndQuery) {
+        return String.join(", ", accept) + ' ' + pathAndQuery;
     }
 
     private static String etagOf(ContentCachingResponseWrapper response) {
@@ -137,9 +125,11 @@ public class CatalogCacheFilter extends OncePerRequestFilter {
             throw new IllegalStateException(unavailable);
         }
         sha256.update(response.getContentAsByteArray());
-        for (String header : new String[] {PagedResponses.TOTAL_COUNT, HttpHeaders.LINK}) {
-            String value = response.getHeader(header);
-            sha256.update((header + ':' + (value == null ? "" : value) + '\n').getBytes(StandardCharsets.UTF_8));
+        String[][] headers = {{HttpHeaders.CONTENT_TYPE, response.getContentType()},
+                {PagedResponses.TOTAL_COUNT, response.getHeader(PagedResponses.TOTAL_COUNT)},
+                {HttpHeaders.LINK, response.getHeader(HttpHeaders.LINK)}};
+        for (String[] header : headers) {
+            sha256.update((header[0] + ':' + (header[1] == null ? "" : header[1]) + '\n').getBytes(StandardCharsets.UTF_8));
         }
         return "\"" + HexFormat.of().formatHex(sha256.digest(), 0, 16) + "\"";
     }

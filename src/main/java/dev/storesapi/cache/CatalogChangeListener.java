@@ -40,10 +40,12 @@ class CatalogChangeListener implements SmartLifecycle {
     private final boolean enabled;
 
     private volatile boolean running;
-    private volatile long heardUpTo = Long.MIN_VALUE; // System.nanoTime() of the last proof of the connection
+    private volatile boolean proven; // heardUpTo holds a proof of the current connection
+    private volatile long heardUpTo; // System.nanoTime() when the last proof was sent
     private volatile Connection connection;
     private volatile int backendPid;
     private Thread thread;
+    private boolean lost; // logged once per outage (the listening thread's own)
 
     CatalogChangeListener(CatalogVersions versions, DataSourceProperties dataSource, CatalogCacheProperties properties,
             Environment environment) {
@@ -62,7 +64,7 @@ class CatalogChangeListener implements SmartLifecycle {
 
     /** Whether every write committed more than a moment ago has been heard of. */
     boolean hearing() {
-        return !onPostgres() || running && System.nanoTime() - heardUpTo < STALE_BOUND.toNanos();
+        return !onPostgres() || running && proven && System.nanoTime() - heardUpTo < STALE_BOUND.toNanos();
     }
 
     /** The PostgreSQL backend process of the listening connection (0 while there is none), for tests. */
@@ -81,9 +83,15 @@ class CatalogChangeListener implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        proven = false;
         closeQuietly(connection);
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(STALE_BOUND.toMillis());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -93,7 +101,6 @@ class CatalogChangeListener implements SmartLifecycle {
     }
 
     private void listenUntilStopped() {
-        boolean lost = false;
         while (running) {
             try (Connection listening = connect()) {
                 connection = listening;
@@ -102,7 +109,7 @@ class CatalogChangeListener implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                heardUpTo = Long.MIN_VALUE;
+                proven = false;
                 versions.allChanged();
                 if (!lost) {
                     log.warn("Catalog change channel lost ({}, SQL state {}); catalog reads bypass the cache until it is back",
@@ -125,14 +132,18 @@ class CatalogChangeListener implements SmartLifecycle {
         backendPid = postgres.getBackendPID();
         versions.allChanged(); // whatever was cached before this connection may have missed writes
         log.info("Listening for catalog changes of other instances");
+        lost = false;
         while (running) {
             heard(postgres.getNotifications((int) HEARTBEAT.toMillis()));
+            long sent = System.nanoTime();
             try (Statement statement = listening.createStatement()) {
                 statement.execute("SELECT 1");
             }
-            // Notifications committed before the round trip have arrived with it.
+            // Notifications of writes committed before the query was sent have arrived with its answer;
+            // later ones may still be on their way, so the proof dates from the sending.
             heard(postgres.getNotifications());
-            heardUpTo = System.nanoTime();
+            heardUpTo = sent;
+            proven = true;
         }
     }
 

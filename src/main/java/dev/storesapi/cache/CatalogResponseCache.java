@@ -61,11 +61,6 @@ public class CatalogResponseCache {
         }
     }
 
-    /** Whether a response for this key is held, current or not (for tests). */
-    public boolean holds(String key) {
-        return responses.getIfPresent(key) != null;
-    }
-
     /** Responses held, current or not (for tests and benchmarks). */
     public long size() {
         return responses.estimatedSize();

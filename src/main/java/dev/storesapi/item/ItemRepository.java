@@ -12,8 +12,12 @@ public interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificat
 
     List<Item> findByStoreIdInOrderByIdAsc(Collection<Long> storeIds);
 
-    @Query("select i.store.id from Item i where i.id = :id")
-    Optional<Long> findStoreIdById(Long id);
+    /**
+     * The item's store, with the item's row locked to the end of the transaction: a concurrent move
+     * waits, so a write announces the store the item is really in (cache/CatalogChanges).
+     */
+    @Query(value = "select store_id from items where id = :id for update", nativeQuery = true)
+    Optional<Long> lockStoreIdById(Long id);
 
     @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id = :id")
     Optional<Item> findWithStoreAndTagsById(Long id);

@@ -58,8 +58,8 @@ public class ItemService {
 
     @Transactional
     public ItemResponse update(long itemId, ItemUpdateRequest request) {
+        long storeBefore = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         Item item = findWithStoreAndTags(itemId);
-        long storeBefore = item.getStore().getId();
         if (request.getName() != null) {
             item.setName(request.getName());
         }
@@ -79,7 +79,7 @@ public class ItemService {
 
     @Transactional
     public void delete(long itemId) {
-        long storeId = items.findStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        long storeId = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (items.deleteItemById(itemId) == 0) {
             throw new NotFoundException(NOT_FOUND);
         }

@@ -4,7 +4,6 @@ import dev.storesapi.cache.CatalogChanges;
 import dev.storesapi.domain.ConflictException;
 import dev.storesapi.domain.NotFoundException;
 import dev.storesapi.domain.RuleViolationException;
-import dev.storesapi.item.Item;
 import dev.storesapi.item.ItemRepository;
 import dev.storesapi.item.ItemResponse;
 import dev.storesapi.store.Store;
@@ -74,26 +73,26 @@ public class TagService {
     /** Links an item to a tag of its store; returns whether a new link was created (false: it existed). */
     @Transactional
     public LinkResult linkToItem(long itemId, long tagId) {
-        Item item = findItem(itemId);
+        long itemStore = lockItem(itemId);
         Tag tag = tags.findById(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!item.getStore().getId().equals(tag.getStore().getId())) {
+        if (itemStore != tag.getStore().getId()) {
             throw new RuleViolationException("Item and tag must belong to the same store.");
         }
         boolean created = tags.linkItem(itemId, tagId) == 1;
         if (created) {
-            changes.storesChanged(item.getStore().getId());
+            changes.storesChanged(itemStore);
         }
         return new LinkResult(findWithStoreAndItems(tagId), created);
     }
 
     @Transactional
     public UnlinkResponse unlinkFromItem(long itemId, long tagId) {
-        Item linked = findItem(itemId);
+        long itemStore = lockItem(itemId);
         tags.findById(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (tags.unlinkItem(itemId, tagId) == 0) {
             throw new NotFoundException("Item is not linked to that tag.");
         }
-        changes.storesChanged(linked.getStore().getId());
+        changes.storesChanged(itemStore);
         ItemResponse item = ItemResponse.from(items.findWithStoreAndTagsById(itemId).orElseThrow());
         return new UnlinkResponse("Item removed from tag", item, findWithStoreAndItems(tagId));
     }
@@ -113,8 +112,9 @@ public class TagService {
     public record LinkResult(TagResponse tag, boolean created) {
     }
 
-    private Item findItem(long itemId) {
-        return items.findById(itemId).orElseThrow(() -> new NotFoundException("Item not found."));
+    /** Locks the item (a concurrent move waits) and returns its store. */
+    private long lockItem(long itemId) {
+        return items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException("Item not found."));
     }
 
     private TagResponse findWithStoreAndItems(long tagId) {

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Primary
 public class ApiClient {
 
+    /** The Accept header of every request. */
+    public static final String ACCEPT = "application/json, application/problem+json";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LEAK = Pattern.compile(
             "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.lang"
@@ -128,8 +131,7 @@ public class ApiClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Accept", "application/json, application/problem+json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
