@@ -9,7 +9,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * The authorisation rules beyond "has a token" (contract §2, §3). Each records why it denied, so
+ * The authorisation rules beyond "has a token" (README "Endpoints", "Authentication"). Each records why it denied, so
  * that {@link AuthProblems} answers admin_required, fresh_token_required or forbidden.
  */
 final class AccessRules {

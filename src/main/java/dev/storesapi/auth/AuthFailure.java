@@ -4,7 +4,7 @@ import dev.storesapi.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** Why a request was not authenticated or not allowed: the contract's auth failure table (§3). */
+/** Why a request was not authenticated or not allowed: the auth failure table of README "Authentication". */
 public enum AuthFailure {
     AUTHORIZATION_REQUIRED(HttpStatus.UNAUTHORIZED, "authorization_required", "Request does not contain an access token."),
     INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid_token", "Signature verification failed."),

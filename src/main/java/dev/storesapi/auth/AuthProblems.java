@@ -11,7 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Writes the contract's auth failures (§3) as problem+json. Security errors never reach the
+ * Writes the auth failures of README "Authentication" as problem+json. Security errors never reach the
  * MVC exception handler, so the entry point (no usable token) and the access-denied handler
  * (a token without the right) write them here, with the same {@link Problems} as everything else.
  */

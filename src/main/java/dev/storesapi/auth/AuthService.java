@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Logins, refreshes and logouts, backed by login sessions in the database (contract §3). */
+/** Logins, refreshes and logouts, backed by login sessions in the database (README "Authentication"). */
 @Service
 public class AuthService {
 

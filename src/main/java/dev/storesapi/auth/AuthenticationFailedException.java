@@ -1,6 +1,6 @@
 package dev.storesapi.auth;
 
-/** A token or a login was refused; carries the contract's reason. */
+/** A token or a login was refused; carries the documented reason. */
 public class AuthenticationFailedException extends RuntimeException {
 
     private final AuthFailure failure;

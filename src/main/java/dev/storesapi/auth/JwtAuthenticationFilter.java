@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <jwt>}: a valid token whose login session is live.
  * POST /refresh takes refresh tokens, every other route access tokens. A refused token leaves the
  * request anonymous and records why, so that a route that needs a token answers with the
- * contract's reason (see {@link AuthProblems}); public routes ignore it.
+ * documented reason (see {@link AuthProblems}); public routes ignore it.
  */
 final class JwtAuthenticationFilter extends OncePerRequestFilter {
 

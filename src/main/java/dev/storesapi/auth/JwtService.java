@@ -13,7 +13,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Issues and verifies the API's JWTs (contract §3): HS256 only, with sub, jti, iat, nbf, exp,
+ * Issues and verifies the API's JWTs (README "Authentication"): HS256 only, with sub, jti, iat, nbf, exp,
  * type, sid, and for access tokens fresh and is_admin.
  */
 public class JwtService {
@@ -62,7 +62,7 @@ public class JwtService {
                 .signWith(key, Jwts.SIG.HS256);
     }
 
-    /** Checks signature, algorithm, lifetime and type; refuses with the contract's reason. */
+    /** Checks signature, algorithm, lifetime and type; refuses with the documented reason. */
     VerifiedToken verify(String token, TokenType expected) {
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * The API's one security filter chain: stateless bearer tokens, so no CSRF (no cookies), no HTTP
- * session, no login forms. The authorisation matrix of contract §2 and §3 lives here and only here.
+ * session, no login forms. The authorisation matrix (README "Endpoints", "Authentication") lives here and only here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

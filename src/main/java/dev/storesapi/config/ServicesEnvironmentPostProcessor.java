@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Maps the service's environment variables onto Spring settings, each only when it is set, so that
- * "unset" keeps meaning "use the embedded default" (contract §6):
+ * "unset" keeps meaning "use the embedded default" (README "Configuration"):
  * <ul>
  *   <li>REDIS_URL → spring.data.redis.url (unset: email jobs are delivered in-process);</li>
  *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_STARTTLS_REQUIRED → spring.mail.* (unset

@@ -11,7 +11,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Money that fits NUMERIC(12,2): 0 to 99,999,999.99, at most two decimals (contract §1, §2). */
+/** Money that fits NUMERIC(12,2): 0 to 99,999,999.99, at most two decimals (README "Endpoints"). */
 @Documented
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})

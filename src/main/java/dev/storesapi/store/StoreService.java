@@ -46,7 +46,7 @@ public class StoreService {
         return withItemsAndTags(List.of(findStore(storeId))).getFirst();
     }
 
-    /** Loads a store or fails with the contract's 404; also used to check a store exists. */
+    /** Loads a store or fails with the documented 404; also used to check a store exists. */
     public Store findStore(long storeId) {
         return stores.findById(storeId).orElseThrow(() -> new NotFoundException("Store not found."));
     }

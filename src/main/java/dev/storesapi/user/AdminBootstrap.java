@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the first admin from ADMIN_* at start-up when that user does not exist (contract §3).
+ * Creates the first admin from ADMIN_* at start-up when that user does not exist (README "Authentication").
  * Idempotent, and safe when several instances start at once: the unique constraints let exactly
  * one of them insert, and the others see a conflict and carry on.
  */

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where exceptions become RFC 9457 problems with the contract's {@code error} code
- * (contract §4). Spring MVC's own exceptions (405, 415, 400...) come through
+ * The one place where exceptions become RFC 9457 problems with the documented {@code error} code
+ * (README "Errors"). Spring MVC's own exceptions (405, 415, 400...) come through
  * {@link ResponseEntityExceptionHandler}; request-body problems are sorted into 400 (unreadable)
  * and 422 (readable JSON with invalid fields) by {@link InvalidInput}.
  */
@@ -45,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.database = database;
     }
 
-    /** The services' domain exceptions carry the contract's detail text; only the status is chosen here. */
+    /** The services' domain exceptions carry the documented detail text; only the status is chosen here. */
     @ExceptionHandler({NotFoundException.class, ConflictException.class, RuleViolationException.class})
     ProblemDetail domainRuleBroken(RuntimeException ex, HttpServletRequest request) {
         HttpStatus status = switch (ex) {
@@ -136,7 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, detail, path(request)), headers);
     }
 
-    /** Every problem built by {@link ResponseEntityExceptionHandler} gets the contract's extra fields here. */
+    /** Every problem built by {@link ResponseEntityExceptionHandler} gets the documented extra fields here. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {

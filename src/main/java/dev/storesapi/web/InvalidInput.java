@@ -28,7 +28,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns invalid input into problems: an unreadable body or a bad path/query parameter is a 400;
  * a readable JSON body with wrong, missing or unknown fields is a 422 whose {@code errors} map
- * names each field by its JSON name (contract §4). No message carries a Java class name.
+ * names each field by its JSON name (README "Errors"). No message carries a Java class name.
  */
 final class InvalidInput {
 

@@ -2,7 +2,7 @@ package dev.storesapi.web;
 
 import org.springframework.http.HttpStatusCode;
 
-/** The stable machine-readable {@code error} code of each problem status (contract §4). */
+/** The stable machine-readable {@code error} code of each problem status (README "Errors"). */
 public final class ProblemCodes {
 
     private ProblemCodes() {

@@ -33,7 +33,7 @@ public class Problems {
         return decorate(problem, instance);
     }
 
-    /** Adds the contract's {@code error} code and the request path to a problem built elsewhere. */
+    /** Adds the documented {@code error} code and the request path to a problem built elsewhere. */
     public static ProblemDetail decorate(ProblemDetail problem, String instance) {
         HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
         if (problem.getType() == null) {

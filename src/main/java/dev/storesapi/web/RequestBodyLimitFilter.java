@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects request bodies over 1 MiB with a 413 problem (contract §4). A declared Content-Length is
+ * Rejects request bodies over 1 MiB with a 413 problem (README "Errors"). A declared Content-Length is
  * refused before anything is read; a chunked body is counted while it is read, and reading past the
  * limit throws {@link PayloadTooLargeException}, which the exception handler turns into a 413.
  * (Tomcat's own limits only cover form posts.)
