@@ -1,18 +1,15 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.Accounts.Tokens;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.IntegrationTest;
-import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestSecrets;
+import dev.storesapi.support.SecondInstance;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
@@ -29,12 +26,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY);
+        second = SecondInstance.start();
     }
 
     @AfterAll

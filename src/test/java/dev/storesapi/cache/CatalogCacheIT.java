@@ -1,13 +1,11 @@
 package dev.storesapi.cache;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
-import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestSecrets;
+import dev.storesapi.support.SecondInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +46,7 @@ class CatalogCacheIT {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY);
+        second = SecondInstance.start();
     }
 
     @AfterAll

@@ -1,0 +1,21 @@
+package dev.storesapi.support;
+
+import dev.storesapi.StoresApiApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Another instance of the application on a random port, sharing the tests' PostgreSQL and JWT key. */
+public final class SecondInstance {
+
+    private SecondInstance() {
+    }
+
+    public static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(StoresApiApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY);
+    }
+}
