@@ -1,0 +1,30 @@
+package dev.storesapi.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** What the controllers add to the OpenAPI document (see config/OpenApiConfig). */
+public final class ApiDocs {
+
+    /** The bearer-token security scheme, for {@code @SecurityRequirement(name = ApiDocs.BEARER)}. */
+    public static final String BEARER = "bearer";
+
+    public static final String PAGED = "Paged with `page` (from 0) and `size` (default 100, at most 1000); the body "
+            + "stays a JSON array, the total is in `X-Total-Count` and the neighbouring pages in an RFC 8288 `Link` "
+            + "header (first, prev, next, last).";
+
+    private ApiDocs() {
+    }
+
+    /**
+     * Statuses specific to the operation (404, 409, 422...). The ones every operation can return
+     * (400, 500, 503, and 413/415/422 for a request body) are added to all of them.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Responses {
+        int[] value();
+    }
+}
