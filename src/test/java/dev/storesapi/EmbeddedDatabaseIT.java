@@ -48,6 +48,7 @@ class EmbeddedDatabaseIT {
         // No REDIS_URL: email jobs are delivered in this process (to GreenMail).
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("EMAIL_RETRY_DELAY", () -> "300ms");
     }
 
     @Autowired
@@ -120,6 +121,26 @@ class EmbeddedDatabaseIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "select count(*) from email_outbox where payload like ? and published_at is not null", Integer.class,
                 "%" + username + "%") == 1);
+    }
+
+    /** The in-process queue retries with the back-off of EMAIL_RETRY_DELAY, as the Redis worker does. */
+    @Test
+    void retriesAFailedSendInProcess() {
+        String username = "h2_retry_" + UUID.randomUUID().toString().substring(0, 8);
+        TestMail.stop();
+        try {
+            accounts.anonymous().post("/register", Map.of("username", username, "email", username + "@example.com",
+                    "password", "long enough pw"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from email_outbox where payload like ? and last_error is not null",
+                    Integer.class, "%" + username + "%") == 1);
+        } finally {
+            TestMail.start();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.messagesTo(username + "@example.com").size() == 1);
+        assertThat(jdbc.queryForObject("select send_attempts from email_outbox where payload like ? and sent_at is not null",
+                Integer.class, "%" + username + "%")).isGreaterThanOrEqualTo(2);
     }
 
     private static Path createDataDir() {

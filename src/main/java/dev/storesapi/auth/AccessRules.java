@@ -6,15 +6,24 @@ import java.util.function.BiFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * The authorisation rules beyond "has a token" (README "Endpoints", "Authentication"). Each records why it denied, so
- * that {@link AuthProblems} answers admin_required, fresh_token_required or forbidden.
+ * The authorisation rules beyond "has a token" (docs/api.md "Endpoints", "Authentication"). A
+ * denial carries its reason as a {@link Refusal}, so that {@link AuthProblems} answers
+ * admin_required, fresh_token_required or forbidden.
  */
 final class AccessRules {
 
-    static final String DENIED = AccessRules.class.getName() + ".denied";
+    /** A denied decision and why. */
+    record Refusal(AuthFailure failure) implements AuthorizationResult {
+
+        @Override
+        public boolean isGranted() {
+            return false;
+        }
+    }
 
     private AccessRules() {
     }
@@ -63,7 +72,7 @@ final class AccessRules {
 
     /**
      * A rule for callers with a token: it returns why it denies, or null to allow. Anonymous
-     * callers are denied with no reason recorded, so the entry point asks for a token instead.
+     * callers are denied with no reason, so the entry point asks for a token instead.
      */
     private static AuthorizationManager<RequestAuthorizationContext> rule(
             BiFunction<AuthenticatedUser, RequestAuthorizationContext, AuthFailure> failureOf) {
@@ -72,10 +81,7 @@ final class AccessRules {
                 return new AuthorizationDecision(false);
             }
             AuthFailure failure = failureOf.apply(caller, context);
-            if (failure != null) {
-                context.getRequest().setAttribute(DENIED, failure);
-            }
-            return new AuthorizationDecision(failure == null);
+            return failure == null ? new AuthorizationDecision(true) : new Refusal(failure);
         };
     }
 }

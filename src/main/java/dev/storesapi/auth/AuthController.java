@@ -2,10 +2,9 @@ package dev.storesapi.auth;
 
 import dev.storesapi.user.RegisterRequest;
 import dev.storesapi.user.UserService;
-import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.MessageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,7 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a user")
-    @ApiProblems.Responses({409, 429})
+    @ApiDocs.Responses({409, 429})
     MessageResponse register(@Valid @RequestBody RegisterRequest request) {
         users.register(request);
         return new MessageResponse("User created successfully.");
@@ -39,23 +38,20 @@ class AuthController {
     @PostMapping("/login")
     @Operation(summary = "Log in: a fresh access token and a refresh token",
             description = "Wrong username and wrong password give the same 401 invalid_credentials.")
-    @ApiProblems.Responses({401, 429})
+    @ApiDocs.Responses({401, 429})
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         return auth.login(request);
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "A new, non-fresh access token",
-            description = "Send the refresh token from /login as `Authorization: Bearer <refresh_token>`.")
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
-    @ApiProblems.Responses({429})
+    @Operation(summary = "A new, non-fresh access token")
+    @ApiDocs.Responses({429})
     TokenResponse refresh(@AuthenticationPrincipal AuthenticatedUser caller) {
         return auth.refresh(caller);
     }
 
     @PostMapping("/logout")
     @Operation(summary = "Log out: revokes the access token and its refresh token")
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     MessageResponse logout(@AuthenticationPrincipal AuthenticatedUser caller) {
         auth.logout(caller);
         return new MessageResponse("Successfully logged out.");

@@ -1,10 +1,9 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.web.Problems;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
-/** Why a request was not authenticated or not allowed: the auth failure table of README "Authentication". */
+/** Why a request was not authenticated or not allowed: the failure table of docs/api.md "Authentication". */
 public enum AuthFailure {
     AUTHORIZATION_REQUIRED(HttpStatus.UNAUTHORIZED, "authorization_required", "Request does not contain an access token."),
     INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid_token", "Signature verification failed."),
@@ -37,10 +36,16 @@ public enum AuthFailure {
         return detail;
     }
 
-    /** The problem+json for this failure, with its own {@code error} code rather than the status's. */
-    public ProblemDetail toProblem(String path) {
-        ProblemDetail problem = Problems.of(status, detail, path);
-        problem.setProperty("error", code);
-        return problem;
+    /**
+     * RFC 6750's WWW-Authenticate for a 401 about the bearer token: what a token client must fix.
+     * A wrong password at /login is no token failure, and a 403 needs no other token.
+     */
+    Optional<String> challenge() {
+        if (status != HttpStatus.UNAUTHORIZED || this == INVALID_CREDENTIALS) {
+            return Optional.empty();
+        }
+        return Optional.of(this == AUTHORIZATION_REQUIRED
+                ? "Bearer"
+                : "Bearer error=\"invalid_token\", error_description=\"" + detail + "\"");
     }
 }

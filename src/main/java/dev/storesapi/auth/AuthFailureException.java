@@ -1,13 +1,17 @@
 package dev.storesapi.auth;
 
-/** A token or a login was refused; carries the documented reason. */
-public class AuthenticationFailedException extends RuntimeException {
+import dev.storesapi.error.ApiException;
+import org.springframework.http.HttpHeaders;
+
+/** A token, a login or an access refused for an {@link AuthFailure}, which gives the status and code. */
+public class AuthFailureException extends ApiException {
 
     private final AuthFailure failure;
 
-    public AuthenticationFailedException(AuthFailure failure) {
-        super(failure.detail());
+    public AuthFailureException(AuthFailure failure) {
+        super(failure.status(), failure.code(), failure.detail());
         this.failure = failure;
+        failure.challenge().ifPresent(challenge -> getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge));
     }
 
     public AuthFailure failure() {

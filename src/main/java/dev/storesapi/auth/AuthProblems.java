@@ -1,54 +1,43 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.web.Problems;
+import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Writes the auth failures of README "Authentication" as problem+json. Security errors never reach the
- * MVC exception handler, so the entry point (no usable token) and the access-denied handler
- * (a token without the right) write them here, with the same {@link Problems} as everything else.
+ * Turns the security chain's refusals into {@link AuthFailureException}s (docs/api.md
+ * "Authentication"), answered like every other error. Security errors never reach Spring MVC, so
+ * the entry point (no usable token) and the access-denied handler (a token without the right)
+ * hand them over here.
  */
 final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final Problems problems;
+    private final ProblemResponder problems;
 
-    AuthProblems(Problems problems) {
+    AuthProblems(ProblemResponder problems) {
         this.problems = problems;
     }
 
     /** The route needs a token and the request has none that works: say why. */
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
-            throws IOException {
-        AuthFailure failure = request.getAttribute(JwtAuthenticationFilter.FAILURE) instanceof AuthFailure refused
-                ? refused
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) {
+        AuthFailure failure = ex.getAuthenticationRequest() instanceof RefusedToken refused
+                ? refused.failure()
                 : AuthFailure.AUTHORIZATION_REQUIRED;
-        write(request, response, failure);
+        problems.respond(request, response, new AuthFailureException(failure));
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
-            throws IOException {
-        AuthFailure failure = request.getAttribute(AccessRules.DENIED) instanceof AuthFailure denied
-                ? denied
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) {
+        AuthFailure failure = ex instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof AccessRules.Refusal refusal
+                ? refusal.failure()
                 : AuthFailure.FORBIDDEN;
-        write(request, response, failure);
-    }
-
-    void write(HttpServletRequest request, HttpServletResponse response, AuthFailure failure) throws IOException {
-        if (failure.status().value() == 401) {
-            // RFC 6750: tell bearer-token clients what went wrong.
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, failure == AuthFailure.AUTHORIZATION_REQUIRED
-                    ? "Bearer"
-                    : "Bearer error=\"invalid_token\", error_description=\"" + failure.detail() + "\"");
-        }
-        problems.write(request, response, failure.toProblem(request.getRequestURI()));
+        problems.respond(request, response, new AuthFailureException(failure));
     }
 }

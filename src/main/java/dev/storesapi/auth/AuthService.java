@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Logins, refreshes and logouts, backed by login sessions in the database (README "Authentication"). */
+/** Logins, refreshes and logouts, backed by login sessions in the database (docs/api.md "Authentication"). */
 @Service
 public class AuthService {
 
@@ -33,7 +33,7 @@ public class AuthService {
     /**
      * Compared against when the username is unknown, so both failures take about as long. Made on
      * the first such login rather than at start-up, where an Argon2 hash costs a cold start on a
-     * small CPU quota a few hundred milliseconds (README "Memory and start-up settings").
+     * small CPU quota a few hundred milliseconds (docs/deploy.md "Memory and start-up settings").
      */
     private volatile String dummyHash;
 
@@ -63,7 +63,7 @@ public class AuthService {
         String hash = found.map(User::getPasswordHash).orElseGet(this::dummyHash);
         boolean matches = passwordEncoder.matches(request.password(), hash);
         User user = found.filter(ignored -> matches)
-                .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.INVALID_CREDENTIALS));
+                .orElseThrow(() -> new AuthFailureException(AuthFailure.INVALID_CREDENTIALS));
         rateLimiter.giveBack(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
         if (passwordEncoder.upgradeEncoding(hash)) {
             upgradeHash(user, hash, request.password());

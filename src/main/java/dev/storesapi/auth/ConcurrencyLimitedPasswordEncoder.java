@@ -14,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * when the heap is small); the others wait their turn for a short while, then give up with
  * {@link PasswordHashingBusyException} (503 + Retry-After). An Argon2id hash holds its memory and a
  * CPU for tens of milliseconds: running more at once makes none of them faster, and an unbounded
- * queue would let a login flood hold every request thread (README "Security").
+ * queue would let a login flood hold every request thread (docs/security.md).
  * <p>
  * The hashes run on platform threads of their own. Requests run on virtual threads, which share
  * one carrier thread per CPU: a hash computed there would keep its carrier for the whole hash, so

@@ -1,30 +1,20 @@
 package dev.storesapi.auth;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated bearer token; its authorities are ROLE_USER or ROLE_ADMIN, plus FRESH_TOKEN. */
+/**
+ * An authenticated bearer token. It grants no authorities: every rule of {@link SecurityConfig}
+ * reads the {@link AuthenticatedUser} (admin, fresh) itself, so roles have one source.
+ */
 final class JwtAuthentication extends AbstractAuthenticationToken {
 
     private final AuthenticatedUser user;
 
     JwtAuthentication(AuthenticatedUser user) {
-        super(authorities(user));
+        super(List.of());
         this.user = user;
         setAuthenticated(true);
-    }
-
-    private static Collection<GrantedAuthority> authorities(AuthenticatedUser user) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(user.admin() ? "ROLE_ADMIN" : "ROLE_USER"));
-        if (user.fresh()) {
-            authorities.add(new SimpleGrantedAuthority("FRESH_TOKEN"));
-        }
-        return authorities;
     }
 
     @Override

@@ -7,26 +7,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <jwt>}: a valid token whose login session is live.
  * POST /refresh takes refresh tokens, every other route access tokens. A refused token leaves the
- * request anonymous and records why, so that a route that needs a token answers with the
- * documented reason (see {@link AuthProblems}); public routes ignore it.
+ * request anonymous, as a {@link RefusedToken} that says why, so that a route that needs a token
+ * answers with the documented reason; public routes ignore it.
  */
 final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String FAILURE = JwtAuthenticationFilter.class.getName() + ".failure";
     private static final String BEARER = "Bearer ";
-    private static final RequestMatcher REFRESH = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/refresh");
+    private static final RequestMatcher REFRESH = AccessPolicy.decidedBy(AccessPolicy.Access.REFRESH_TOKEN);
 
     private final JwtService jwt;
     private final AuthService auth;
@@ -42,26 +39,28 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && !header.isBlank()) {
+            Authentication authentication;
             try {
-                SecurityContext context = contexts.createEmptyContext();
-                context.setAuthentication(new JwtAuthentication(authenticate(header, request)));
-                contexts.setContext(context);
-            } catch (AuthenticationFailedException refused) {
-                request.setAttribute(FAILURE, refused.failure());
+                authentication = new JwtAuthentication(authenticate(header, request));
+            } catch (AuthFailureException refused) {
+                authentication = new RefusedToken(refused.failure());
             }
+            SecurityContext context = contexts.createEmptyContext();
+            context.setAuthentication(authentication);
+            contexts.setContext(context);
         }
         chain.doFilter(request, response);
     }
 
     private AuthenticatedUser authenticate(String header, HttpServletRequest request) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new AuthenticationFailedException(AuthFailure.INVALID_TOKEN);
+            throw new AuthFailureException(AuthFailure.INVALID_TOKEN);
         }
         TokenType expected = REFRESH.matches(request) ? TokenType.REFRESH : TokenType.ACCESS;
         VerifiedToken token = jwt.verify(header.substring(BEARER.length()).strip(), expected);
         ActiveSession session = auth.findActiveSession(token.sessionId())
                 .filter(active -> active.userId() == token.userId())
-                .orElseThrow(() -> new AuthenticationFailedException(AuthFailure.TOKEN_REVOKED));
+                .orElseThrow(() -> new AuthFailureException(AuthFailure.TOKEN_REVOKED));
         return new AuthenticatedUser(token.userId(), token.sessionId(), token.fresh(), session.role() == Role.ADMIN);
     }
 }

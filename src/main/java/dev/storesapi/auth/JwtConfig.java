@@ -1,6 +1,6 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.config.InvalidConfigurationException;
+import dev.storesapi.error.InvalidConfigurationException;
 import java.time.Clock;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Token settings (README "Tokens"): JWT_SECRET_KEY, JWT_ACCESS_TTL, JWT_REFRESH_TTL, JWT_CLOCK_SKEW.
+ * Token settings (docs/configuration.md): JWT_SECRET_KEY, JWT_ACCESS_TTL, JWT_REFRESH_TTL, JWT_CLOCK_SKEW.
  *
  * @param secretKey HS256 key, base64 or raw text, at least 32 bytes; blank only outside the prod profile
  */

@@ -13,7 +13,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Issues and verifies the API's JWTs (README "Authentication"): HS256 only, with sub, jti, iat, nbf, exp,
+ * Issues and verifies the API's JWTs (docs/api.md "Authentication"): HS256 only, with sub, jti, iat, nbf, exp,
  * type, sid, and for access tokens fresh and is_admin.
  */
 public class JwtService {
@@ -70,15 +70,15 @@ public class JwtService {
             if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())
                     || !expected.claim().equals(claims.get("type", String.class))
                     || claims.getExpiration() == null) {
-                throw new AuthenticationFailedException(AuthFailure.INVALID_TOKEN);
+                throw new AuthFailureException(AuthFailure.INVALID_TOKEN);
             }
             return new VerifiedToken(Long.parseLong(claims.getSubject()),
                     UUID.fromString(claims.get("sid", String.class)),
                     Boolean.TRUE.equals(claims.get("fresh", Boolean.class)));
         } catch (ExpiredJwtException expired) {
-            throw new AuthenticationFailedException(AuthFailure.TOKEN_EXPIRED);
+            throw new AuthFailureException(AuthFailure.TOKEN_EXPIRED);
         } catch (JwtException | IllegalArgumentException | NullPointerException malformed) {
-            throw new AuthenticationFailedException(AuthFailure.INVALID_TOKEN);
+            throw new AuthFailureException(AuthFailure.INVALID_TOKEN);
         }
     }
 }

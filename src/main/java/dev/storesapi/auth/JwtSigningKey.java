@@ -1,6 +1,6 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.config.InvalidConfigurationException;
+import dev.storesapi.error.InvalidConfigurationException;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

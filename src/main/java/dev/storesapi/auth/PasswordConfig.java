@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * New hashes are Argon2id with one of OWASP's equivalent parameter sets: 12 MiB, 3 iterations,
  * 1 lane. The smaller-memory set is the one that fits a 512 MiB instance: its heap is about 128 MiB
- * (README "Memory and start-up settings") and hashes run in parallel, one per CPU. Unlike bcrypt,
+ * (docs/deploy.md "Memory and start-up settings") and hashes run in parallel, one per CPU. Unlike bcrypt,
  * which only reads the first 72 bytes, every character of a 128-character password counts.
  * The delegating encoder prefixes each hash with its algorithm ({argon2}...); a stored hash made
  * with weaker parameters (or bcrypt) is replaced at the user's next login (AuthService).

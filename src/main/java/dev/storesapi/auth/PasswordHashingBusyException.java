@@ -1,11 +1,13 @@
 package dev.storesapi.auth;
 
-/** Every password-hashing slot stayed busy for the whole wait: answered 503 with Retry-After. */
-public class PasswordHashingBusyException extends RuntimeException {
+import dev.storesapi.error.ServiceUnavailableException;
+
+/** Every password-hashing slot stayed busy for the whole wait: a flood of sign-ins or sign-ups. */
+public class PasswordHashingBusyException extends ServiceUnavailableException {
 
     public static final String DETAIL = "Too many sign-ins at once. Try again in a moment.";
 
     PasswordHashingBusyException() {
-        super(DETAIL, null, false, false);
+        super(DETAIL, 1);
     }
 }

@@ -1,28 +1,29 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.web.Problems;
+import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * The API's one security filter chain: stateless bearer tokens, so no CSRF (no cookies), no HTTP
- * session, no login forms. The authorisation matrix (README "Endpoints", "Authentication") lives here and only here.
+ * session, no login forms. It enforces the routes of {@link AccessPolicy} (docs/api.md "Endpoints",
+ * "Authentication").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, Problems problems,
+    SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, ProblemResponder problems,
             @Value("${stores.metrics-token:}") String metricsToken) {
         AuthProblems authProblems = new AuthProblems(problems);
         return http
@@ -36,30 +37,26 @@ class SecurityConfig {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(authProblems)
                         .accessDeniedHandler(authProblems))
-                .authorizeHttpRequests(requests -> requests
-                        // Error pages render errors of requests that were already authorised.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/register", "/login").permitAll()
-                        // The filter only authenticates refresh tokens here, and only here.
-                        .requestMatchers(HttpMethod.POST, "/refresh").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/user/**").authenticated()
-                        .requestMatchers(HttpMethod.HEAD, "/user/**").authenticated()
-                        // Metrics describe the whole service (README "Security").
-                        .requestMatchers("/actuator/prometheus").access(AccessRules.adminOrMetricsToken(metricsToken))
-                        // Operating the service: dead email jobs (README "Registration email").
-                        .requestMatchers("/admin/**").access(AccessRules.admin())
-                        // Catalog reads, API docs and health are public; unknown GET routes get their 404.
-                        // HEAD is a GET without the body; OPTIONS only lists the methods (Allow).
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/item").access(AccessRules.freshToken())
-                        .requestMatchers(HttpMethod.DELETE, "/store/*", "/item/*", "/tag/*").access(AccessRules.admin())
-                        .requestMatchers(HttpMethod.DELETE, "/user/{user_id}")
-                        .access(AccessRules.selfWithFreshTokenOrAdmin("user_id"))
-                        // Everything else (catalog writes, links, logout) needs an access token.
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    // Error pages render errors of requests that were already authorised.
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    AccessPolicy.ROUTES.forEach(route -> enforce(route, requests, metricsToken));
+                })
                 .build();
+    }
+
+    private static void enforce(AccessPolicy.Route route,
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            String metricsToken) {
+        AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = requests.requestMatchers(route.requests());
+        switch (route.access()) {
+            case PUBLIC -> url.permitAll();
+            // POST /refresh: the filter authenticates refresh tokens there, and only there.
+            case TOKEN, REFRESH_TOKEN -> url.authenticated();
+            case FRESH_TOKEN -> url.access(AccessRules.freshToken());
+            case ADMIN -> url.access(AccessRules.admin());
+            case SELF_WITH_FRESH_TOKEN_OR_ADMIN -> url.access(AccessRules.selfWithFreshTokenOrAdmin("user_id"));
+            case ADMIN_OR_METRICS_TOKEN -> url.access(AccessRules.adminOrMetricsToken(metricsToken));
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The workload of the image's AOT training run (Dockerfile, README "Deploy"). With
+ * The workload of the image's AOT training run (Dockerfile, docs/deploy.md). With
  * {@code STORES_AOT_TRAINING_ENABLED=true} the service, once ready, calls its own API over loopback
  * as clients do (sign-up, sign-in, catalog writes and reads, refused requests, health, the OpenAPI
  * document), {@code STORES_AOT_TRAINING_ROUNDS} times, and then exits. The JDK writes the classes

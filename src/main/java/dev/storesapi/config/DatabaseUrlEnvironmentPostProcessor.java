@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import dev.storesapi.error.InvalidConfigurationException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -11,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads DATABASE_URL (README "Configuration") into {@code stores.datasource.*}, which application.yml uses as the
+ * Reads DATABASE_URL (docs/configuration.md) into {@code stores.datasource.*}, which application.yml uses as the
  * defaults of {@code spring.datasource.*}. Being a default, every explicit SPRING_DATASOURCE_* setting
  * still wins, one property at a time. Runs after config data, so DATABASE_URL may also come from .env.
  */

@@ -1,43 +1,32 @@
 package dev.storesapi.config;
 
-import dev.storesapi.auth.OpenApiSecurity;
-import dev.storesapi.ratelimit.RateLimitedException;
-import dev.storesapi.web.ApiProblems;
-import dev.storesapi.cache.CatalogCacheFilter;
-import dev.storesapi.web.ProblemCodes;
+import dev.storesapi.auth.AccessPolicy;
+import dev.storesapi.catalog.cache.CatalogCacheFilter;
+import dev.storesapi.web.ApiDocs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MapSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
-
-    private static final String PROBLEM = "Problem";
 
     @Bean
     OpenAPI storesApi() {
@@ -55,8 +44,8 @@ class OpenApiConfig {
                 .addTagsItem(new Tag().name("Users").description("User accounts"))
                 .addTagsItem(new Tag().name("Admin").description("Operating the service (admins only)"))
                 .components(new Components()
-                        .addSchemas(PROBLEM, problemSchema())
-                        .addSecuritySchemes(OpenApiSecurity.BEARER, new SecurityScheme()
+                        .addSchemas(ProblemExamples.PROBLEM, ProblemExamples.schema())
+                        .addSecuritySchemes(ApiDocs.BEARER, new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .bearerFormat("JWT")
@@ -97,89 +86,44 @@ class OpenApiConfig {
             statuses.add(400);
             statuses.add(500);
             statuses.add(503);
-            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-                statuses.add(401);
-            }
             if (operation.getRequestBody() != null) {
                 statuses.add(413);
                 statuses.add(415);
                 statuses.add(422);
             }
-            ApiProblems.Responses declared = handlerMethod.getMethodAnnotation(ApiProblems.Responses.class);
+            ApiDocs.Responses declared = handlerMethod.getMethodAnnotation(ApiDocs.Responses.class);
             if (declared != null) {
                 for (int status : declared.value()) {
                     statuses.add(status);
                 }
             }
-            statuses.forEach(status -> addProblem(operation, status));
+            statuses.forEach(status -> ProblemExamples.add(operation, status));
             return operation;
         };
     }
 
-    private static void addProblem(Operation operation, int status) {
-        if (operation.getResponses() == null) {
-            operation.setResponses(new ApiResponses());
-        }
-        HttpStatus httpStatus = HttpStatus.valueOf(status);
-        Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", "about:blank");
-        example.put("title", httpStatus.getReasonPhrase());
-        example.put("status", status);
-        example.put("detail", EXAMPLE_DETAILS.getOrDefault(status, httpStatus.getReasonPhrase() + "."));
-        example.put("instance", "/store/1");
-        example.put("error", ProblemCodes.forStatus(httpStatus));
-        if (status == 422) {
-            example.put("errors", Map.of("name", new String[] {"must not be blank"}));
-        }
-        if (status == 401) {
-            example.put("error", "authorization_required");
-        }
-        if (status == 403) {
-            example.put("error", "admin_required");
-        }
-        if (status == 500) {
-            example.put("trace_id", "5f0c6a4e-8a0b-4a53-9b8e-2d1c0f3b7a11");
-        }
-        MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                .example(example);
-        ApiResponse response = new ApiResponse()
-                .description(httpStatus.getReasonPhrase())
-                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        mediaType));
-        if (status == 429 || status == 503) {
-            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
-                    .description("Seconds to wait before trying again").schema(new IntegerSchema()));
-        }
-        operation.getResponses().putIfAbsent(String.valueOf(status), response);
-    }
-
-    private static final Map<Integer, String> EXAMPLE_DETAILS = Map.ofEntries(
-            Map.entry(400, "The request body is not valid JSON."),
-            Map.entry(401, "Request does not contain an access token."),
-            Map.entry(403, "Admin privilege required."),
-            Map.entry(404, "Store not found."),
-            Map.entry(409, "A store with that name already exists."),
-            Map.entry(413, "The request body must not exceed 1 MiB."),
-            Map.entry(415, "Request bodies must be application/json."),
-            Map.entry(422, "The request body has invalid fields."),
-            Map.entry(429, RateLimitedException.DETAIL),
-            Map.entry(500, "An unexpected error occurred. Quote the trace_id when you report it."),
-            Map.entry(503, "The database is unavailable. Try again shortly."));
-
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        return new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().example("about:blank"))
-                .addProperty("title", new StringSchema().example("Not Found"))
-                .addProperty("status", new IntegerSchema().example(404))
-                .addProperty("detail", new StringSchema().example("Store not found."))
-                .addProperty("instance", new StringSchema().example("/store/9"))
-                .addProperty("error", new StringSchema().example("not_found")
-                        .description("Stable machine-readable code"))
-                .addProperty("errors", new MapSchema()
-                        .additionalProperties(new ArraySchema().items(new StringSchema()))
-                        .description("422 only: messages by JSON field name"))
-                .addProperty("trace_id", new StringSchema().description("500 only: correlation id of the logged cause"));
+    /**
+     * Who may call each operation, from the table the security chain enforces (auth/AccessPolicy):
+     * the bearer scheme, 401, 403 where a token may not be enough, and the rule in words.
+     */
+    @Bean
+    OpenApiCustomizer accessRules() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            AccessPolicy.Access access = AccessPolicy.of(HttpMethod.valueOf(method.name()), path).orElseThrow();
+            if (!access.needsToken()) {
+                return;
+            }
+            operation.addSecurityItem(new SecurityRequirement().addList(ApiDocs.BEARER));
+            operation.setDescription(operation.getDescription() == null
+                    ? access.description()
+                    : operation.getDescription() + " " + access.description());
+            ProblemExamples.add(operation, 401);
+            if (access.mayForbid()) {
+                ProblemExamples.add(operation, 403);
+            }
+            ApiResponses byStatus = new ApiResponses();
+            new TreeMap<>(operation.getResponses()).forEach(byStatus::addApiResponse);
+            operation.setResponses(byStatus);
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import dev.storesapi.error.InvalidConfigurationException;
 import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Maps the service's environment variables onto Spring settings, each only when it is set, so that
- * "unset" keeps meaning "use the embedded default" (README "Configuration"):
+ * "unset" keeps meaning "use the embedded default" (docs/configuration.md):
  * <ul>
  *   <li>REDIS_URL → spring.data.redis.url (unset: email jobs are delivered in-process);</li>
  *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_STARTTLS_REQUIRED → spring.mail.* (unset

@@ -11,7 +11,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON types are strict, as in the Flask original (README "Endpoints"): no "5" for a number, no 5 for
+ * JSON types are strict, as in the Flask original (docs/api.md "Endpoints"): no "5" for a number, no 5 for
  * a string, no 1.5 for an id, no unknown fields, no key given twice. Jackson's lenient defaults
  * would accept all of them (a duplicate key silently keeping its last value).
  */

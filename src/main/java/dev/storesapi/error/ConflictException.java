@@ -1,9 +1,13 @@
-package dev.storesapi.domain;
+package dev.storesapi.error;
 
-/** The request conflicts with the current state, e.g. a duplicate name (HTTP 409). */
-public class ConflictException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** The request conflicts with the current state, e.g. a duplicate name. */
+public class ConflictException extends ApiException {
+
+    public static final String CODE = "conflict";
 
     public ConflictException(String detail) {
-        super(detail);
+        super(HttpStatus.CONFLICT, CODE, detail);
     }
 }

@@ -1,4 +1,4 @@
-package dev.storesapi.config;
+package dev.storesapi.error;
 
 /** A setting is missing or unusable; start-up stops with {@link #getMessage()} and the action to take. */
 public class InvalidConfigurationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.storesapi.config;
+package dev.storesapi.error;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

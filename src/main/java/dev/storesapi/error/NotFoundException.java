@@ -1,9 +1,13 @@
-package dev.storesapi.domain;
+package dev.storesapi.error;
 
-/** A resource the request names does not exist (HTTP 404). */
-public class NotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** A resource the request names does not exist. */
+public class NotFoundException extends ApiException {
+
+    public static final String CODE = "not_found";
 
     public NotFoundException(String detail) {
-        super(detail);
+        super(HttpStatus.NOT_FOUND, CODE, detail);
     }
 }

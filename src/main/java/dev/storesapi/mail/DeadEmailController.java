@@ -1,12 +1,10 @@
 package dev.storesapi.mail;
 
-import dev.storesapi.auth.OpenApiSecurity;
-import dev.storesapi.web.ApiProblems;
+import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -21,11 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin only (auth/SecurityConfig: /admin/**). */
+/** Operating the service; admins only (auth/AccessPolicy: /admin/**). */
 @RestController
 @RequestMapping("/admin/emails")
 @Tag(name = "Admin")
-@SecurityRequirement(name = OpenApiSecurity.BEARER)
 class DeadEmailController {
 
     private final DeadEmails deadEmails;
@@ -36,16 +33,15 @@ class DeadEmailController {
 
     @GetMapping("/dead")
     @Operation(summary = "List email jobs that were given up, with the reason",
-            description = ApiProblems.PAGED + " Admin only.")
-    @ApiProblems.Responses({403})
+            description = ApiDocs.PAGED)
     ResponseEntity<List<DeadEmailResponse>> listDead(@ParameterObject @Valid PageQuery page) {
         return PagedResponses.ok(deadEmails.list(page.toPageRequest()));
     }
 
     @PostMapping("/{email_id}/resend")
     @Operation(summary = "Send a dead email job again, with all its attempts",
-            description = "Admin only. 409 when the job is not dead: still being delivered, or sent already.")
-    @ApiProblems.Responses({403, 404, 409})
+            description = "409 when the job is not dead: still being delivered, or sent already.")
+    @ApiDocs.Responses({404, 409})
     @ResponseStatus(HttpStatus.ACCEPTED)
     MessageResponse resend(@PathVariable("email_id") @Positive long emailId) {
         deadEmails.resend(emailId);

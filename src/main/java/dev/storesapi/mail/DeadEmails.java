@@ -1,7 +1,7 @@
 package dev.storesapi.mail;
 
-import dev.storesapi.domain.ConflictException;
-import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
 import dev.storesapi.mail.EmailOutbox.OutboxEventSaved;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -12,7 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Email jobs that were given up, for an admin to look at and send again (README "Registration email"). */
+/** Email jobs that were given up, for an admin to look at and send again (docs/email.md). */
 @Service
 class DeadEmails {
 

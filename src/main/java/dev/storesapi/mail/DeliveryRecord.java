@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the database knows of a job's sends (README "Registration email"): who holds the send, when
+ * What the database knows of a job's sends (docs/email.md): who holds the send, when
  * it was sent, its failed attempts and why it died. Each call is one short transaction of its own,
  * never held across a send.
  */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One attempt at a job, whichever queue brought it: claim the send in the database, render and
- * send, record the result (README "Registration email"). Counts what happens to jobs
+ * send, record the result (docs/email.md). Counts what happens to jobs
  * (Micrometer: stores.emails.*).
  */
 @Component
@@ -94,7 +94,7 @@ public class EmailDelivery {
         return new DeliveryOutcome(Kind.DEAD, reason);
     }
 
-    /** Sent by the version before the database kept the record (README "Registration email"). */
+    /** Sent by the version before the database kept the record (docs/email.md). */
     void recordSentEarlier(EmailJob job) {
         record.sent(job.outboxId());
     }

@@ -57,7 +57,7 @@ public class EmailOutbox {
                 || !(payload.get("username") instanceof String username)) {
             throw new InvalidEmailJobException("payload needs a numeric user_id and string email and username");
         }
-        return new EmailJob(event.getId(), event.getJobType(), userId.longValue(), email, username);
+        return new EmailJob(event.getId(), userId.longValue(), email, username);
     }
 
     record OutboxEventSaved(long outboxId) {

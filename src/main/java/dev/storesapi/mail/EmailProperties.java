@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Email settings (README "Registration email").
+ * Email settings (docs/email.md).
  *
  * @param from            sender address (MAIL_FROM)
  * @param docsUrl         link in the email to the API docs

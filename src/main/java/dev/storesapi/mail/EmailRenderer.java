@@ -27,9 +27,6 @@ public class EmailRenderer {
     }
 
     public RenderedEmail render(EmailJob job) {
-        if (!EmailJob.REGISTRATION.equals(job.type())) {
-            throw new IllegalArgumentException("Unknown email job type: " + job.type());
-        }
         Context context = new Context();
         context.setVariables(Map.of("username", job.username(), "docsUrl", properties.docsUrl()));
         return new RenderedEmail(job.email(), REGISTRATION_SUBJECT,

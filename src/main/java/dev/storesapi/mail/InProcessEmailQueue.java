@@ -1,6 +1,5 @@
 package dev.storesapi.mail;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +7,9 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Without REDIS_URL (local runs): jobs are delivered in this process, each on a virtual thread,
@@ -20,13 +22,21 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
     static final String REF = "in-process";
 
     private final EmailDelivery delivery;
-    private final EmailProperties properties;
+    private final RetryTemplate retries;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Long> inMemory = ConcurrentHashMap.newKeySet();
 
     InProcessEmailQueue(EmailDelivery delivery, EmailProperties properties) {
         this.delivery = delivery;
-        this.properties = properties;
+        // The back-off of EmailProperties.retryDelayAfter. No limit here: EmailDelivery counts the
+        // attempts in the database and answers DEAD after the last one.
+        this.retries = new RetryTemplate(RetryPolicy.builder()
+                .includes(SendFailed.class)
+                .maxRetries(Long.MAX_VALUE)
+                .delay(properties.retryDelay())
+                .multiplier(2)
+                .maxDelay(properties.maxRetryDelay())
+                .build());
     }
 
     @Override
@@ -49,38 +59,39 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
     }
 
     private void deliverWithRetries(EmailJob job) {
-        for (int round = 1; ; round++) {
-            DeliveryOutcome outcome;
-            try {
-                outcome = delivery.attempt(job);
-            } catch (RuntimeException databaseDown) {
-                outcome = new DeliveryOutcome(DeliveryOutcome.Kind.RETRY, databaseDown.getMessage());
-            }
-            switch (outcome.kind()) {
-                case SENT, SETTLED, BUSY -> {
-                    return;
-                }
-                case DEAD -> {
-                    log.error("Email job {} dead: {}", job.outboxId(), outcome.reason());
-                    return;
-                }
-                case RETRY -> {
-                    log.warn("Email job {} attempt failed: {}", job.outboxId(), outcome.reason());
-                    if (!pause(properties.retryDelayAfter(round))) {
-                        return;
-                    }
-                }
+        try {
+            retries.execute(() -> deliverOnce(job));
+        } catch (RetryException stopped) {
+            // Interrupted in a back-off, as the process stops: the job is still due in the database.
+            if (!Thread.currentThread().isInterrupted()) {
+                log.error("Email job {} not retried", job.outboxId(), stopped);
             }
         }
     }
 
-    private static boolean pause(Duration delay) {
+    /** One attempt; a failed send throws {@link SendFailed}, which the retry policy retries. */
+    private Void deliverOnce(EmailJob job) {
+        DeliveryOutcome outcome;
         try {
-            Thread.sleep(delay);
-            return true;
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
+            outcome = delivery.attempt(job);
+        } catch (RuntimeException databaseDown) {
+            outcome = new DeliveryOutcome(DeliveryOutcome.Kind.RETRY, databaseDown.getMessage());
+        }
+        switch (outcome.kind()) {
+            case SENT, SETTLED, BUSY -> {
+            }
+            case DEAD -> log.error("Email job {} dead: {}", job.outboxId(), outcome.reason());
+            case RETRY -> {
+                log.warn("Email job {} attempt failed: {}", job.outboxId(), outcome.reason());
+                throw new SendFailed();
+            }
+        }
+        return null;
+    }
+
+    private static final class SendFailed extends RuntimeException {
+        SendFailed() {
+            super(null, null, false, false);
         }
     }
 

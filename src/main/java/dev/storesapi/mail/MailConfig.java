@@ -1,6 +1,6 @@
 package dev.storesapi.mail;
 
-import dev.storesapi.config.InvalidConfigurationException;
+import dev.storesapi.error.InvalidConfigurationException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends through Mailgun's HTTP API (README "Registration email"): {@code POST {base}/v3/{domain}/messages}
+ * Sends through Mailgun's HTTP API (docs/email.md): {@code POST {base}/v3/{domain}/messages}
  * with Basic auth {@code api:<key>} and the form fields from, to, subject, text and html. Over HTTPS
  * on 443, so it works where SMTP ports are closed (Render's free web services). Throws when Mailgun
  * did not accept the email (any non-2xx answer, a timeout, no connection).

@@ -23,9 +23,6 @@ public class OutboxEvent {
     @Column(nullable = false, length = 2000)
     private String payload;
 
-    @Column(nullable = false)
-    private int attempts;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -98,11 +95,6 @@ public class OutboxEvent {
 
     String getQueueRef() {
         return queueRef;
-    }
-
-    /** Counts a try to publish, whether or not the queue takes it. */
-    void countAttempt() {
-        attempts++;
     }
 
     boolean wasPublished() {

@@ -78,10 +78,7 @@ class OutboxRelay {
         Instant dueAgain = now.plus(properties.redeliverAfter());
         List<OutboxEvent> due = transactions.execute(status -> {
             List<OutboxEvent> taken = outbox.lockDue(now, PageRequest.of(0, SWEEP_BATCH));
-            taken.forEach(event -> {
-                event.countAttempt();
-                event.postpone(dueAgain);
-            });
+            taken.forEach(event -> event.postpone(dueAgain));
             return taken;
         });
         int published = 0;

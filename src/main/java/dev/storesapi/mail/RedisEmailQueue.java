@@ -68,7 +68,8 @@ class RedisEmailQueue implements EmailQueue {
     static Map<String, String> fields(EmailJob job) {
         return Map.of(
                 "outbox_id", Long.toString(job.outboxId()),
-                "type", job.type(),
+                // Workers of earlier releases refuse a message without it (a deploy runs both for a while).
+                "type", EmailJob.REGISTRATION,
                 "user_id", Long.toString(job.userId()),
                 "email", job.email(),
                 "username", job.username());
@@ -81,7 +82,7 @@ class RedisEmailQueue implements EmailQueue {
         if (email == null || username == null) {
             throw new InvalidEmailJobException("message has no email or username field");
         }
-        return new EmailJob(number(fields, "outbox_id"), fields.get("type"), number(fields, "user_id"), email, username);
+        return new EmailJob(number(fields, "outbox_id"), number(fields, "user_id"), email, username);
     }
 
     private static long number(Map<String, String> fields, String name) {

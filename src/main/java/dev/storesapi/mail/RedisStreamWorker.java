@@ -1,13 +1,7 @@
 package dev.storesapi.mail;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -32,15 +25,13 @@ import org.springframework.data.redis.stream.StreamMessageListenerContainer.Stre
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Consumes the "emails" stream in the consumer group "email-workers" (README "Registration email").
- *
+ * Consumes the "emails" stream in the consumer group "email-workers" (docs/email.md).
  * <ul>
  *   <li>New messages arrive through XREADGROUP and are handed to up to EMAIL_WORKER_CONCURRENCY
  *       sends at a time. Each send is claimed in the database first (EmailDelivery), so a
  *       second copy of the message, or another worker, never sends the same job at once.</li>
- *   <li>A message is acknowledged once its job is settled in the database: sent, found sent or dead
- *       already, or dead now (then it is also copied to the dead-letter stream). A failed send
- *       leaves it pending.</li>
+ *   <li>A message is acknowledged once its job is settled in the database
+ *       ({@link EmailMessageProcessor}). A failed send leaves it pending.</li>
  *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off
  *       of its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time,
  *       so only one worker wins) and tried again. This one mechanism retries failed sends and
@@ -53,22 +44,15 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
-    /**
-     * Where the version before migration V6 marked a job sent (kept 7 days). Honoured so that a
-     * message of that version still in the stream (or read again after a Redis restart) is not sent twice.
-     */
-    private static final String LEGACY_SENT_MARKER = "emails:sent:";
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
-    private final EmailDelivery delivery;
+    private final EmailMessageProcessor messages;
+    private final EmailConsumerGroup group;
     private final EmailProperties properties;
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
-    /**
-     * Bounds the sends in flight (and counts them, for stop()): the listener waits for a free one
-     * before it hands over the next message.
-     */
+    /** Bounds the sends in flight (and counts them, for stop()): the listener waits for a free one. */
     private final Semaphore sendSlots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
@@ -81,16 +65,17 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
             EmailProperties properties) {
         this.redis = redis;
         this.connections = connections;
-        this.delivery = delivery;
+        this.messages = new EmailMessageProcessor(redis, delivery, properties);
+        this.group = new EmailConsumerGroup(redis, properties);
         this.properties = properties;
-        this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.consumerName = EmailConsumerGroup.newConsumerName();
         this.sendSlots = new Semaphore(properties.workerConcurrency());
     }
 
     @Override
     public void start() {
         stopping = new CountDownLatch(1);
-        createGroupIfMissing();
+        group.createIfMissing();
         StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
                 StreamMessageListenerContainerOptions.builder()
                         .pollTimeout(Duration.ofSeconds(1))
@@ -122,14 +107,14 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         if (container != null) {
             container.stop();
         }
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (sendSlots.availablePermits() < properties.workerConcurrency() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
+        int allSlots = properties.workerConcurrency();
+        try {
+            // Holding every slot means no send is in progress; they are free again for a restart.
+            if (sendSlots.tryAcquire(allSlots, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                sendSlots.release(allSlots);
             }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -152,7 +137,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
             reclaim();
         } catch (RuntimeException failed) {
             // Runs every second on the scheduler anyway: only the logging is throttled here.
-            onReadError(failed, reclaimOutage);
+            group.recover(failed, reclaimOutage);
         }
     }
 
@@ -181,7 +166,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         try {
             senders.execute(() -> {
                 try {
-                    deliverAndAcknowledge(message);
+                    messages.process(message);
                 } finally {
                     sendSlots.release();
                 }
@@ -192,53 +177,12 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private void deliverAndAcknowledge(MapRecord<String, String, String> message) {
-        EmailJob job;
-        try {
-            job = RedisEmailQueue.job(message.getValue());
-        } catch (InvalidEmailJobException unparseable) {
-            // A parse error, not an outage: retrying cannot help, so it goes to the dead letters now.
-            log.error("Email stream message {} is not an email job (parse error: {})", message.getId(),
-                    unparseable.getMessage());
-            delivery.countDeadLetter();
-            deadLetter(message, unparseable.getMessage());
-            return;
-        }
-        try {
-            if (Boolean.TRUE.equals(redis.hasKey(LEGACY_SENT_MARKER + job.outboxId()))) {
-                delivery.recordSentEarlier(job);
-                redis.opsForStream().acknowledge(properties.consumerGroup(), message);
-                return;
-            }
-            DeliveryOutcome outcome = delivery.attempt(job);
-            switch (outcome.kind()) {
-                case SENT, SETTLED -> redis.opsForStream().acknowledge(properties.consumerGroup(), message);
-                case DEAD -> deadLetter(message, outcome.reason());
-                case RETRY -> log.warn("Email job {} (message {}) failed: {}", job.outboxId(), message.getId(),
-                        outcome.reason());
-                case BUSY -> log.debug("Email job {} is being sent by another worker", job.outboxId());
-            }
-        } catch (RuntimeException failed) {
-            // The database or Redis is unreachable: left pending, retried after its back-off.
-            log.warn("Email job {} (message {}) not handled: {}", job.outboxId(), message.getId(), failed.getMessage());
-        }
-    }
-
-    private void deadLetter(MapRecord<String, String, String> message, String reason) {
-        Map<String, String> fields = new LinkedHashMap<>(message.getValue());
-        fields.put("error", reason);
-        redis.opsForStream().add(MapRecord.create(properties.deadLetterStream(), fields));
-        redis.opsForStream().acknowledge(properties.consumerGroup(), message);
-        log.error("Email job {} dead-lettered to '{}': {}", message.getValue().get("outbox_id"),
-                properties.deadLetterStream(), reason);
-    }
-
     /**
      * Called on the listener's polling thread, which polls again as soon as this returns: waiting here
      * is the back-off (StreamOutage) that keeps an outage from becoming a busy loop.
      */
     private void onPollError(Throwable error) {
-        Duration wait = onReadError(error, readOutage);
+        Duration wait = group.recover(error, readOutage);
         if (running && wait != null) {
             try {
                 stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -248,53 +192,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /**
-     * Redis unreachable: the container keeps polling and recovers by itself. Redis restarted without
-     * its data: the consumer group is gone (NOGROUP) and is created again. Returns the back-off.
-     */
-    private Duration onReadError(Throwable error, StreamOutage outage) {
-        if (String.valueOf(rootMessage(error)).contains("NOGROUP")) {
-            log.warn("Consumer group '{}' is missing (Redis restarted?); creating it again", properties.consumerGroup());
-            try {
-                createGroupIfMissing();
-                return null;
-            } catch (RuntimeException stillDown) {
-                return outage.failed("cannot create the consumer group: " + rootMessage(stillDown), log::warn);
-            }
-        }
-        return outage.failed(rootMessage(error), log::warn);
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
-
     long pendingCount() {
-        return redis.opsForStream().pending(properties.stream(), properties.consumerGroup()).getTotalPendingMessages();
-    }
-
-    private void createGroupIfMissing() {
-        try {
-            redis.execute(connection -> connection.streamCommands().xGroupCreate(
-                    properties.stream().getBytes(StandardCharsets.UTF_8), properties.consumerGroup(),
-                    ReadOffset.from("0"), true), true);
-        } catch (RedisSystemException exists) {
-            if (exists.getMostSpecificCause().getMessage() == null
-                    || !exists.getMostSpecificCause().getMessage().contains("BUSYGROUP")) {
-                throw exists;
-            }
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "worker";
-        }
+        return group.pendingCount();
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Whether a failed send can succeed later (README "Registration email"). Permanent: the mail
+ * Whether a failed send can succeed later (docs/email.md). Permanent: the mail
  * server refused this email for good: an SMTP 5xx reply to the message or a recipient, a Mailgun
  * 4xx other than 408 and 429, an address that cannot be parsed. Everything else is retried:
  * timeouts, refused connections, 5xx from Mailgun, SMTP 4xx, and refused credentials (SMTP 535,

@@ -1,7 +1,6 @@
 package dev.storesapi.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends through the SMTP server of MAIL_HOST as one multipart/alternative message: the plain
@@ -66,19 +66,23 @@ class SmtpEmailSender implements EmailSender {
     public void send(RenderedEmail email) {
         MimeMessage message = mail.createMimeMessage();
         try {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
-            text.setHeader("Content-Transfer-Encoding", TRANSFER_ENCODING);
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
-            html.setHeader("Content-Transfer-Encoding", TRANSFER_ENCODING);
-            message.setContent(new MimeMultipart("alternative", text, html));
-            message.setFrom(new InternetAddress(from));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(email.to()));
-            message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            MimeMessageHelper headers = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            headers.setFrom(from);
+            headers.setTo(email.to());
+            headers.setSubject(email.subject());
+            // The body is built here, not with the helper's setText(text, html): that nests the
+            // alternative in a multipart/related and leaves the transfer encoding to the slow guess.
+            message.setContent(new MimeMultipart("alternative", part(email.text(), "plain"), part(email.html(), "html")));
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
         mail.send(message);
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        part.setHeader("Content-Transfer-Encoding", TRANSFER_ENCODING);
+        return part;
     }
 }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * "At most {@code requests} per {@code period}", written {@code 5/1m} in configuration (README
- * "Security"). Tokens come back gradually: a client that waits a fifth of the period gets one more.
+ * "At most {@code requests} per {@code period}", written {@code 5/1m} in configuration (docs/security.md).
+ * Tokens come back gradually: a client that waits a fifth of the period gets one more.
  */
 public record RateLimit(int requests, Duration period) {
 

@@ -1,6 +1,6 @@
 package dev.storesapi.ratelimit;
 
-import dev.storesapi.web.Problems;
+import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +11,6 @@ import java.net.UnknownHostException;
 import java.util.HexFormat;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -21,7 +19,7 @@ import org.springframework.web.util.UrlPathHelper;
  * The per-client-IP limits on POST /login, /register and /refresh, applied before anything else
  * runs (no body read, no token checked, no password hashed). The client IP is the connection's
  * address; behind Render's proxy (prod profile) Tomcat takes it from X-Forwarded-For, and only when
- * the connection comes from a trusted proxy address (README "Security").
+ * the connection comes from a trusted proxy address (docs/security.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -31,9 +29,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
-    private final Problems problems;
+    private final ProblemResponder problems;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties limits, Problems problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties limits, ProblemResponder problems) {
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
@@ -58,9 +56,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (limit != null) {
             try {
                 limiter.acquire(path.substring(1) + "-ip", limit, clientKey(request.getRemoteAddr()));
-            } catch (RateLimitedException e) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-                problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, RateLimitedException.DETAIL, null));
+            } catch (RateLimitedException limited) {
+                problems.respond(request, response, limited);
                 return;
             }
         }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The limits of README "Security", from RATE_LIMIT_* variables. Per client IP: sign-in attempts,
+ * The limits of docs/security.md, from RATE_LIMIT_* variables. Per client IP: sign-in attempts,
  * registrations and token refreshes; per username: sign-in attempts, of which successful ones are
  * given back, so only failures count. A refusal is answered after {@code refusalDelay}: on a
  * virtual thread that costs no CPU, and a client flooding a used-up limit gets its refusals no

@@ -1,15 +1,21 @@
 package dev.storesapi.ratelimit;
 
-/** A limit of README "Security" is used up: answered 429 rate_limited with Retry-After. */
-public class RateLimitedException extends RuntimeException {
+import dev.storesapi.error.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
+/** A limit of docs/security.md is used up; Retry-After says when the next request will pass. */
+public class RateLimitedException extends ApiException {
+
+    public static final String CODE = "rate_limited";
     public static final String DETAIL = "Too many requests. Try again later.";
 
     private final long retryAfterSeconds;
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(DETAIL, null, false, false);
+        super(HttpStatus.TOO_MANY_REQUESTS, CODE, DETAIL);
         this.retryAfterSeconds = retryAfterSeconds;
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
 
     public long retryAfterSeconds() {

@@ -6,22 +6,10 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,20 +18,17 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets (Bucket4j) shared by every instance through Redis when REDIS_URL is set, so that
  * ten instances do not allow ten times the limit; this instance's own buckets otherwise, and while
- * Redis cannot be reached: then requests are still served, each instance enforcing the limits alone,
- * and Redis is tried again every {@link #RETRY_REDIS_AFTER} (README "Security").
+ * Redis cannot be reached: then requests are still served, each instance enforcing the limits alone
+ * ({@link SharedBuckets}; docs/security.md).
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimiter implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
-    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
     private static final String KEY_PREFIX = "rate-limit:";
 
     private final RateLimitProperties properties;
-    private final RedisClient client;
+    private final SharedBuckets sharedBuckets;
     /** Bounded, so that a flood of made-up usernames or addresses cannot fill the heap. */
     private final Cache<String, Bucket> localBuckets = Caffeine.newBuilder()
             .maximumSize(20_000)
@@ -57,14 +42,10 @@ public class RateLimiter implements DisposableBean {
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofHours(1))
             .build();
-    private StatefulRedisConnection<String, byte[]> connection;
-    private volatile ProxyManager<String> shared;
-    private volatile long redisRetryAt;
-    private volatile boolean redisDown;
 
     public RateLimiter(RateLimitProperties properties, @Value("${spring.data.redis.url:}") String redisUrl) {
         this.properties = properties;
-        this.client = redisUrl.isBlank() ? null : redisClient(redisUrl);
+        this.sharedBuckets = new SharedBuckets(redisUrl);
     }
 
     /** Takes one request from the caller's bucket for this limit, or throws {@link RateLimitedException}. */
@@ -123,17 +104,14 @@ public class RateLimiter implements DisposableBean {
     }
 
     private <T> Answer<T> withBucket(String bucketKey, RateLimit limit, Function<Bucket, T> use) {
-        ProxyManager<String> redis = shared();
+        ProxyManager<String> redis = sharedBuckets.manager();
         if (redis != null) {
             try {
                 T result = use.apply(redis.getProxy(bucketKey, () -> configuration(limit)));
-                if (redisDown) {
-                    redisDown = false;
-                    log.info("Rate limits are shared through Redis again");
-                }
+                sharedBuckets.answered();
                 return new Answer<>(result, true);
             } catch (RedisException | io.github.bucket4j.TimeoutException e) {
-                redisUnavailable(e);
+                sharedBuckets.unavailable(e);
             }
         }
         Bucket local = localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(bandwidth(limit)).build());
@@ -142,53 +120,7 @@ public class RateLimiter implements DisposableBean {
 
     /** Whether the next request would count in Redis (tests wait for it after a Redis restart). */
     boolean redisReachable() {
-        if (shared() == null) {
-            return false;
-        }
-        try {
-            return "PONG".equals(connection.sync().ping());
-        } catch (RedisException e) {
-            return false;
-        }
-    }
-
-    private ProxyManager<String> shared() {
-        if (client == null || (redisDown && System.nanoTime() - redisRetryAt < 0)) {
-            return null;
-        }
-        ProxyManager<String> manager = shared;
-        if (manager != null) {
-            return manager;
-        }
-        synchronized (this) {
-            // Threads that queued here while a connect attempt failed do not each try again.
-            if (redisDown && System.nanoTime() - redisRetryAt < 0) {
-                return null;
-            }
-            if (shared == null) {
-                try {
-                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                    shared = Bucket4jLettuce.casBasedBuilder(connection)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                            .requestTimeout(REDIS_TIMEOUT)
-                            .build();
-                } catch (RedisException e) {
-                    redisUnavailable(e);
-                    return null;
-                }
-            }
-            return shared;
-        }
-    }
-
-    private void redisUnavailable(RuntimeException e) {
-        redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
-        if (!redisDown) {
-            redisDown = true;
-            log.warn("Redis unavailable for rate limits ({}); each instance enforces them alone until it is back",
-                    e.getMessage());
-        }
+        return sharedBuckets.reachable();
     }
 
     private static BucketConfiguration configuration(RateLimit limit) {
@@ -199,25 +131,8 @@ public class RateLimiter implements DisposableBean {
         return Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()).build();
     }
 
-    private static RedisClient redisClient(String url) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(REDIS_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
-        // Fail at once while disconnected instead of queueing until the timeout.
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(REDIS_TIMEOUT).build())
-                .build());
-        return client;
-    }
-
     @Override
     public void destroy() {
-        if (client != null) {
-            if (connection != null) {
-                connection.close();
-            }
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
+        sharedBuckets.close();
     }
 }

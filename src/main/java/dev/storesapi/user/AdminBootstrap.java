@@ -1,7 +1,7 @@
 package dev.storesapi.user;
 
-import dev.storesapi.config.InvalidConfigurationException;
-import dev.storesapi.domain.ConflictException;
+import dev.storesapi.error.InvalidConfigurationException;
+import dev.storesapi.error.ConflictException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the first admin from ADMIN_* at start-up when that user does not exist (README "Authentication").
+ * Creates the first admin from ADMIN_* at start-up when that user does not exist (docs/api.md "Authentication").
  * Idempotent, and safe when several instances start at once: the unique constraints let exactly
  * one of them insert, and the others see a conflict and carry on.
  */

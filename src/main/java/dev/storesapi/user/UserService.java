@@ -1,7 +1,7 @@
 package dev.storesapi.user;
 
-import dev.storesapi.domain.ConflictException;
-import dev.storesapi.domain.NotFoundException;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
 import dev.storesapi.mail.EmailOutbox;
 import java.time.Clock;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import dev.storesapi.error.NotFoundException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +24,9 @@ class ActuatorNotFoundFilter extends OncePerRequestFilter {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-    private final Problems problems;
+    private final ProblemResponder problems;
 
-    ActuatorNotFoundFilter(Problems problems) {
+    ActuatorNotFoundFilter(ProblemResponder problems) {
         this.problems = problems;
     }
 
@@ -42,8 +43,8 @@ class ActuatorNotFoundFilter extends OncePerRequestFilter {
         if (buffered.getStatus() == HttpStatus.NOT_FOUND.value() && buffered.getContentSize() == 0
                 && !response.isCommitted()) {
             response.resetBuffer(); // keeps the security headers already set
-            problems.write(request, response, Problems.of(HttpStatus.NOT_FOUND,
-                    "No endpoint " + request.getMethod() + " " + request.getRequestURI() + ".", null));
+            problems.respond(request, response,
+                    new NotFoundException("No endpoint " + request.getMethod() + " " + request.getRequestURI() + "."));
             return;
         }
         buffered.copyBodyToResponse();

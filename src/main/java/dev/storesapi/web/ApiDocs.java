@@ -11,7 +11,8 @@ public final class ApiDocs {
     /** The bearer-token security scheme, for {@code @SecurityRequirement(name = ApiDocs.BEARER)}. */
     public static final String BEARER = "bearer";
 
-    public static final String PAGED = "Paged with `page` (from 0) and `size` (default 100, at most 1000); the body "
+    public static final String PAGED = "Paged with `page` (from 0) and `size` (default " + PageQuery.DEFAULT_SIZE
+            + ", at most " + PageQuery.MAX_SIZE + "); the body "
             + "stays a JSON array, the total is in `X-Total-Count` and the neighbouring pages in an RFC 8288 `Link` "
             + "header (first, prev, next, last).";
 

@@ -1,11 +1,7 @@
 package dev.storesapi.web;
 
-import dev.storesapi.auth.AuthenticationFailedException;
-import dev.storesapi.auth.PasswordHashingBusyException;
-import dev.storesapi.domain.ConflictException;
-import dev.storesapi.domain.NotFoundException;
-import dev.storesapi.domain.RuleViolationException;
-import dev.storesapi.ratelimit.RateLimitedException;
+import dev.storesapi.error.ServiceUnavailableException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -15,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,10 +26,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where exceptions become RFC 9457 problems with the documented {@code error} code
- * (README "Errors"). Spring MVC's own exceptions (405, 415, 400...) come through
- * {@link ResponseEntityExceptionHandler}; request-body problems are sorted into 400 (unreadable)
- * and 422 (readable JSON with invalid fields) by {@link InvalidInput}.
+ * The one place where errors become RFC 9457 problems with their {@code error} code (docs/api.md
+ * "Errors"), whatever raised them: controllers, servlet filters and the security chain (through
+ * {@link ProblemResponder}), the /error page ({@link ErrorPathController}) and Tomcat
+ * ({@link ProblemErrorReportValve}).
+ * <ul>
+ * <li>The API's own exceptions ({@link dev.storesapi.error.ApiException}) carry status, code,
+ * detail and headers, and {@link ResponseEntityExceptionHandler} answers them as it answers every
+ * {@code ErrorResponse}, Spring MVC's own (405, 415, 400...) included.</li>
+ * <li>Request-body problems are sorted into 400 (unreadable) and 422 (readable JSON with invalid
+ * fields) by {@link InvalidInput}.</li>
+ * </ul>
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -45,95 +49,65 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.database = database;
     }
 
-    /** The services' domain exceptions carry the documented detail text; only the status is chosen here. */
-    @ExceptionHandler({NotFoundException.class, ConflictException.class, RuleViolationException.class})
-    ProblemDetail domainRuleBroken(RuntimeException ex, HttpServletRequest request) {
-        HttpStatus status = switch (ex) {
-            case NotFoundException notFound -> HttpStatus.NOT_FOUND;
-            case ConflictException conflict -> HttpStatus.CONFLICT;
-            default -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        return Problems.of(status, ex.getMessage(), request.getRequestURI());
-    }
-
-    /** A login with wrong credentials (token failures are answered by the security filter chain). */
-    @ExceptionHandler(AuthenticationFailedException.class)
-    ProblemDetail authenticationFailed(AuthenticationFailedException ex, HttpServletRequest request) {
-        return ex.failure().toProblem(request.getRequestURI());
-    }
-
-    /** A sign-in limit per username (README "Security"); the per-IP limits are answered by RateLimitFilter. */
-    @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(), request.getRequestURI()));
-    }
-
-    /** Every password-hashing slot stayed busy for the whole wait: a flood of sign-ins or sign-ups. */
-    @ExceptionHandler(PasswordHashingBusyException.class)
-    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException ex, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request.getRequestURI()));
-    }
-
     /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail integrityViolated(DataIntegrityViolationException ex, HttpServletRequest request) {
-        log.info("Constraint violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
+    ResponseEntity<Object> integrityViolated(DataIntegrityViolationException ex, HttpServletRequest request) {
+        log.info("Constraint violation on {} {}: {}", request.getMethod(), path(request),
                 ex.getMostSpecificCause().getMessage());
-        return Problems.of(HttpStatus.CONFLICT, "The request conflicts with the current state of the data.",
-                request.getRequestURI());
+        return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request conflicts with the current state of the data."), HttpHeaders.EMPTY,
+                new ServletWebRequest(request));
     }
 
     /** Anything else is a 500 with a trace id, unless it is the database being unreachable (a 503). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        WebRequest web = new ServletWebRequest(request);
         if (database.isUnreachable(ex)) {
-            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.DETAIL,
-                    request.getRequestURI());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(problem);
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), path(request), ex.getMessage());
+            ServiceUnavailableException unavailable = new ServiceUnavailableException(DatabaseAvailability.DETAIL, 5);
+            return respond(unavailable.getBody(), unavailable.getHeaders(), web);
         }
         String traceId = UUID.randomUUID().toString();
-        log.error("Unhandled error on {} {} trace_id={}", request.getMethod(), request.getRequestURI(), traceId, ex);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Quote the trace_id when you report it.", request.getRequestURI());
+        log.error("Unhandled error on {} {} trace_id={}", request.getMethod(), path(request), traceId, ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the trace_id when you report it.");
         problem.setProperty("trace_id", traceId);
-        return ResponseEntity.internalServerError().body(problem);
+        return respond(problem, HttpHeaders.EMPTY, web);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(InvalidInput.fromUnreadableBody(ex, path(request)), headers);
+        return respond(InvalidInput.fromUnreadableBody(ex, path(request)), headers, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
-        return respond(InvalidInput.fromErrors(body, ex.getBindingResult().getAllErrors(), path(request)), headers);
+        return respond(InvalidInput.fromErrors(body, ex.getBindingResult().getAllErrors(), path(request)), headers,
+                request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(InvalidInput.fromParameterResults(ex.getParameterValidationResults(), path(request)), headers);
+        return respond(InvalidInput.fromParameterResults(ex.getParameterValidationResults(), path(request)), headers,
+                request);
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return respond(InvalidInput.fromTypeMismatch(ex, path(request)), headers);
+        return respond(InvalidInput.fromTypeMismatch(ex, path(request)), headers, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".";
-        return respond(Problems.of(HttpStatus.NOT_FOUND, detail, path(request)), headers);
+        return respond(Problems.of(HttpStatus.NOT_FOUND, detail, path(request)), headers, request);
     }
 
     /** Every problem built by {@link ResponseEntityExceptionHandler} gets the documented extra fields here. */
@@ -142,15 +116,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.decorate(problem, path(request));
+            // problem+json whatever the Accept header says, even when it cannot be read at all:
+            // negotiating would leave such a client with an empty error.
+            HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+        return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     private static String path(WebRequest request) {
-        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        return request instanceof ServletWebRequest servlet ? path(servlet.getRequest()) : null;
+    }
+
+    /** The path the client asked for, also while /error renders its error. */
+    private static String path(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original
+                : request.getRequestURI();
     }
 }

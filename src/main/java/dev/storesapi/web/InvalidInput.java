@@ -28,7 +28,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns invalid input into problems: an unreadable body or a bad path/query parameter is a 400;
  * a readable JSON body with wrong, missing or unknown fields is a 422 whose {@code errors} map
- * names each field by its JSON name (README "Errors"). No message carries a Java class name.
+ * names each field by its JSON name (docs/api.md "Errors"). No message carries a Java class name.
  */
 final class InvalidInput {
 
@@ -37,7 +37,7 @@ final class InvalidInput {
 
     static ProblemDetail fromUnreadableBody(HttpMessageNotReadableException ex, String path) {
         if (causeOf(ex, RequestBodyLimitFilter.PayloadTooLargeException.class) != null) {
-            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "The request body must not exceed 1 MiB.", path);
+            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimitFilter.DETAIL, path);
         }
         InputCoercionException outOfRange = causeOf(ex, InputCoercionException.class);
         if (outOfRange != null) {

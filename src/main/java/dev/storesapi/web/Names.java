@@ -1,7 +1,7 @@
 package dev.storesapi.web;
 
 /**
- * Names are stored and returned trimmed (README "Security"); length rules apply after trimming.
+ * Names are stored and returned trimmed (docs/security.md); length rules apply after trimming.
  * Trimming removes what cannot be seen at either end: whitespace, no-break and other Unicode spaces,
  * and format characters such as the zero-width space or a byte order mark, so a name made only of
  * them is blank.

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-/** {@code ?page=&size=} of the list endpoints (README "Endpoints"); lists are ordered by id. */
+/** {@code ?page=&size=} of the list endpoints (docs/api.md "Endpoints"); lists are ordered by id. */
 public record PageQuery(
         @Parameter(description = "Zero-based page number, at most " + PageQuery.MAX_PAGE + ".", example = "0")
         @Min(0) @Max(PageQuery.MAX_PAGE) Integer page,

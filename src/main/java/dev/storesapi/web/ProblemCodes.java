@@ -1,8 +1,16 @@
 package dev.storesapi.web;
 
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
+import dev.storesapi.error.RuleViolationException;
+import dev.storesapi.error.ServiceUnavailableException;
 import org.springframework.http.HttpStatusCode;
 
-/** The stable machine-readable {@code error} code of each problem status (README "Errors"). */
+/**
+ * The {@code error} code of a problem that no {@link dev.storesapi.error.ApiException} declared:
+ * Spring MVC's and Tomcat's own errors (docs/api.md "Errors"), by status. Where the API's own
+ * exceptions answer the same status, their code is reused.
+ */
 public final class ProblemCodes {
 
     private ProblemCodes() {
@@ -11,17 +19,14 @@ public final class ProblemCodes {
     public static String forStatus(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "malformed_request";
-            case 401 -> "authorization_required";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
+            case 404 -> NotFoundException.CODE;
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
-            case 409 -> "conflict";
+            case 409 -> ConflictException.CODE;
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
-            case 422 -> "validation_failed";
-            case 429 -> "rate_limited";
-            case 503 -> "service_unavailable";
+            case 422 -> RuleViolationException.CODE;
+            case 503 -> ServiceUnavailableException.CODE;
             default -> status.is4xxClientError() ? "client_error" : "internal_error";
         };
     }

@@ -1,6 +1,7 @@
 package dev.storesapi.web;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -9,12 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+    private final ObjectProvider<ProblemResponder> problems;
+
+    ProblemErrorPages(ObjectProvider<ProblemResponder> problems) {
+        this.problems = problems;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        // The host creates its error valve from this class name when it starts, after this runs.
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
+                // The host adds an error valve of this class when it starts, unless it already has one.
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve(problems::getObject));
             }
         });
     }

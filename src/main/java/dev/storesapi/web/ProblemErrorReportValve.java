@@ -1,26 +1,27 @@
 package dev.storesapi.web;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.function.Supplier;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error page, for the requests Tomcat rejects before Spring sees them (an invalid
- * percent-encoding in the path, for one): problem+json instead of Tomcat's HTML report, which
- * also named the server version. Installed by {@link ProblemErrorPages}.
+ * percent-encoding in the path, for one): a problem written by {@link ApiExceptionHandler} instead
+ * of Tomcat's HTML report, which also named the server version. Installed by {@link ProblemErrorPages}.
  */
-public class ProblemErrorReportValve extends ErrorReportValve {
+class ProblemErrorReportValve extends ErrorReportValve {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Supplier<ProblemResponder> problems;
+
+    /** The responder is looked up at the first error: the valve is made before the application's beans. */
+    ProblemErrorReportValve(Supplier<ProblemResponder> problems) {
+        this.problems = problems;
+    }
 
     static String detailFor(int status) {
         return switch (status) {
@@ -41,22 +42,25 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatusCode code = HttpStatusCode.valueOf(status);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.resolve(status) == null ? "Error" : HttpStatus.valueOf(status).getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", detailFor(status));
-        problem.put("instance", request.getRequestURI());
-        problem.put("error", ProblemCodes.forStatus(code));
         try {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            OutputStream out = response.getOutputStream();
-            out.write(JSON.writeValueAsBytes(problem));
-            out.flush();
-        } catch (IOException | IllegalStateException ignored) {
+            problems.get().respond(new QuotedPath(request), response,
+                    Problems.exception(HttpStatusCode.valueOf(status), detailFor(status)));
+        } catch (RuntimeException unusable) {
             // The client is gone or the response is unusable: nothing left to report to.
+        }
+    }
+
+    /** The rejected path, quoted so that Spring MVC can decode it while it writes the problem. */
+    private static final class QuotedPath extends HttpServletRequestWrapper {
+
+        QuotedPath(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getRequestURI() {
+            String path = super.getRequestURI();
+            return path == null ? "/" : Problems.quoted(path);
         }
     }
 }

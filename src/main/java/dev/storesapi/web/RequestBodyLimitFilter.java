@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects request bodies over 1 MiB with a 413 problem (README "Errors"). A declared Content-Length is
+ * Rejects request bodies over 1 MiB with a 413 problem (docs/api.md "Errors"). A declared Content-Length is
  * refused before anything is read; a chunked body is counted while it is read, and reading past the
  * limit throws {@link PayloadTooLargeException}, which the exception handler turns into a 413.
  * (Tomcat's own limits only cover form posts.)
@@ -25,11 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
-    private static final String DETAIL = "The request body must not exceed 1 MiB.";
+    /** The 413's detail, wherever the limit is met (here, or while Jackson reads a body of no declared length). */
+    public static final String DETAIL = "The request body must not exceed " + MAX_BODY_BYTES / (1024 * 1024) + " MiB.";
 
-    private final Problems problems;
+    private final ProblemResponder problems;
 
-    RequestBodyLimitFilter(Problems problems) {
+    RequestBodyLimitFilter(ProblemResponder problems) {
         this.problems = problems;
     }
 
@@ -37,7 +38,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, DETAIL, null));
+            problems.respond(request, response, Problems.exception(HttpStatus.CONTENT_TOO_LARGE, DETAIL));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

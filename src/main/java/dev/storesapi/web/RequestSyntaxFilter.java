@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything parses them, the request lines and headers that the servlet container
- * or a message converter would otherwise fail on with a 500 (README "Security"):
+ * or a message converter would otherwise fail on with a 500 (docs/security.md):
  * <ul>
  * <li>a query string that is not valid percent-encoded UTF-8 ({@code ?%FF}, {@code ?%ZZ}, a lone
  * {@code %}, a truncated multi-byte character) → 400;</li>
@@ -37,9 +37,9 @@ class RequestSyntaxFilter extends OncePerRequestFilter {
     static final String BAD_QUERY = "The query string is not valid percent-encoded UTF-8.";
     static final String NOT_JSON = "Request bodies must be application/json.";
 
-    private final Problems problems;
+    private final ProblemResponder problems;
 
-    RequestSyntaxFilter(Problems problems) {
+    RequestSyntaxFilter(ProblemResponder problems) {
         this.problems = problems;
     }
 
@@ -47,12 +47,12 @@ class RequestSyntaxFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isValidQuery(request.getQueryString())) {
-            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, BAD_QUERY, null));
+            problems.respond(request, response, Problems.exception(HttpStatus.BAD_REQUEST, BAD_QUERY));
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !isAcceptable(contentType, hasBody(request))) {
-            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON, null));
+            problems.respond(request, response, Problems.exception(HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON));
             return;
         }
         chain.doFilter(request, response);

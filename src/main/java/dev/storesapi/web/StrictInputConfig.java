@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring MVC reads ids and bodies strictly (README "Security"):
+ * Spring MVC reads ids and bodies strictly (docs/security.md):
  * <ul>
  * <li>A whole number in a path or query parameter is ASCII digits only. Spring's default conversion
  * also takes {@code 0x23}, {@code +23}, {@code 23 } and non-Latin digits as 23, so

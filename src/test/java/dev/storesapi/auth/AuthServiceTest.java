@@ -42,7 +42,7 @@ class AuthServiceTest {
         when(users.findByUsernameKey("ghost")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> auth.login(new LoginRequest("ghost", "whatever password")))
-                .isInstanceOfSatisfying(AuthenticationFailedException.class,
+                .isInstanceOfSatisfying(AuthFailureException.class,
                         refused -> assertThat(refused.failure()).isEqualTo(AuthFailure.INVALID_CREDENTIALS));
 
         assertThat(encoder.compared).hasSize(1);
@@ -55,7 +55,7 @@ class AuthServiceTest {
         when(users.findByUsernameKey("jose")).thenReturn(Optional.of(jose));
 
         assertThatThrownBy(() -> auth.login(new LoginRequest("jose", "wrong")))
-                .isInstanceOf(AuthenticationFailedException.class);
+                .isInstanceOf(AuthFailureException.class);
 
         assertThat(encoder.compared).containsExactly("hash-of-jose");
     }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Contract §2 "auth" column and §3: every endpoint x {anonymous, user, user with a non-fresh
+ * docs/api.md "Endpoints" (who may call what) and "Authentication": every endpoint x {anonymous, user, user with a non-fresh
  * token, admin}. Each row gets its own data and logins, so rows cannot affect each other.
  */
 @IntegrationTest

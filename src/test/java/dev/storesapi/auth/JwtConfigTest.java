@@ -1,6 +1,6 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.config.InvalidConfigurationException;
+import dev.storesapi.error.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -76,7 +76,7 @@ class JwtConfigTest {
             JwtService jwt = started.getBean(JwtService.class);
             String refresh = jwt.refreshToken(1, UUID.randomUUID());
             assertThatThrownBy(() -> jwt.verify(refresh, TokenType.ACCESS))
-                    .isInstanceOfSatisfying(AuthenticationFailedException.class,
+                    .isInstanceOfSatisfying(AuthFailureException.class,
                             refused -> assertThat(refused.failure()).isEqualTo(AuthFailure.INVALID_TOKEN));
         });
     }

@@ -21,7 +21,7 @@ import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A flood of sign-ins against an instance with a two-connection pool (README "Security"): password
+ * A flood of sign-ins against an instance with a two-connection pool (docs/security.md): password
  * hashing waits only briefly for a slot and then answers 503 with Retry-After, never holds a
  * database connection, so catalog reads polled meanwhile keep answering 200.
  */

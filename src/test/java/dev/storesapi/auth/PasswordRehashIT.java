@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A hash made with older parameters is replaced at the next successful sign-in (README "Security"). */
+/** A hash made with older parameters is replaced at the next successful sign-in (docs/security.md). */
 @IntegrationTest
+@TestPropertySource(properties = "stores.test.password-hashing=production")
 class PasswordRehashIT {
 
     private static final String PASSWORD = "long enough password";

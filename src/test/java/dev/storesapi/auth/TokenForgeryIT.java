@@ -2,7 +2,6 @@ package dev.storesapi.auth;
 
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.Accounts.Tokens;
-import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
@@ -27,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tokens an attacker could send (contract §3 auth failures), against a protected route. */
+/** Tokens an attacker could send (docs/api.md "Authentication", its failure table), against a protected route. */
 @IntegrationTest
 class TokenForgeryIT {
 

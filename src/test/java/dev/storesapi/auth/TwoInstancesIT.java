@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contract §3 and §7: a second instance on the same PostgreSQL honours the first one's logins and logouts. */
+/** docs/api.md "Authentication": a second instance on the same PostgreSQL honours the first one's logins and logouts. */
 @IntegrationTest
 class TwoInstancesIT {
 

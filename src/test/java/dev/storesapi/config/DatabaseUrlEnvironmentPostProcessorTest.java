@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import dev.storesapi.error.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

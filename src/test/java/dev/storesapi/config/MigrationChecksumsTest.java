@@ -23,7 +23,8 @@ class MigrationChecksumsTest {
             "3", 1572661224,
             "4", 248616887,
             "5", -510469110,
-            "6", 2126962553);
+            "6", 2126962553,
+            "7", -552330397);
 
     @Test
     void everyMigrationHasItsReleasedChecksum() {

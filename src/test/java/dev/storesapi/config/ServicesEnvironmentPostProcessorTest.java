@@ -1,5 +1,6 @@
 package dev.storesapi.config;
 
+import dev.storesapi.error.InvalidConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SMTP credentials never cross the network in clear text (README "Security"): against a real SMTP
+ * SMTP credentials never cross the network in clear text (docs/security.md): against a real SMTP
  * server that offers no STARTTLS, the mail settings made from MAIL_* refuse to send (before AUTH),
  * unless MAIL_STARTTLS_REQUIRED=false says the server is a local sink.
  */

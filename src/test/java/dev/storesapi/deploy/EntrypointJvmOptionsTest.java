@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JVM options docker-entrypoint.sh chooses from the container's CPU limit, for cgroup v1 and v2
- * (README "Memory and start-up settings"). A stand-in {@code java} prints the command line instead
+ * (docs/deploy.md "Memory and start-up settings"). A stand-in {@code java} prints the command line instead
  * of starting anything; CGROUP_ROOT points the script at a made-up cgroup directory.
  */
 class EntrypointJvmOptionsTest {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /admin/emails/dead and POST /admin/emails/{email_id}/resend (README "Registration email"). */
+/** GET /admin/emails/dead and POST /admin/emails/{email_id}/resend (docs/email.md). */
 @IntegrationTest
 class DeadEmailsIT {
 

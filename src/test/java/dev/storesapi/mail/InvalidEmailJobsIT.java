@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A job that can never become an email is set aside at once with its reason (README "Registration
- * email"), and the jobs behind it go on: an outbox row without a user id used to stop every sweep,
+ * A job that can never become an email is set aside at once with its reason (docs/email.md), and the jobs behind it go on: an outbox row without a user id used to stop every sweep,
  * an unparseable stream message took the whole retry schedule to reach the dead letters.
  */
 @IntegrationTest

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-/** Which sender and queue the settings select (contract §6: unset means the embedded default). */
+/** Which sender and queue the settings select (docs/configuration.md: unset means the embedded default). */
 class MailConfigTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()

@@ -32,7 +32,7 @@ class RedisEmailQueueIT {
                 Duration.ofMinutes(10), stream, 1000, false, Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofMinutes(5), 8);
         RedisEmailQueue queue = new RedisEmailQueue(redis, properties);
-        String ref = queue.publish(new EmailJob(1, EmailJob.REGISTRATION, 1, "a@example.com", "a"));
+        String ref = queue.publish(new EmailJob(1, 1, "a@example.com", "a"));
 
         assertThat(queue.holds(1, ref)).as("no consumer group yet: a worker creates it and reads from the start")
                 .isTrue();
@@ -47,7 +47,7 @@ class RedisEmailQueueIT {
         redis.opsForStream().acknowledge(stream, properties.consumerGroup(), RecordId.of(ref));
         assertThat(queue.holds(1, ref)).as("acknowledged, though still in the stream").isFalse();
 
-        String flushed = queue.publish(new EmailJob(2, EmailJob.REGISTRATION, 1, "b@example.com", "b"));
+        String flushed = queue.publish(new EmailJob(2, 1, "b@example.com", "b"));
         redis.delete(stream);
         assertThat(queue.holds(2, flushed)).as("the stream is gone, as after a flush").isFalse();
         assertThat(queue.holds(3, null)).as("published before it had a queue_ref").isFalse();

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Contract §5 against real servers: PostgreSQL (outbox), Redis (stream), GreenMail (SMTP).
+ * docs/email.md against real servers: PostgreSQL (outbox), Redis (stream), GreenMail (SMTP).
  * Tests that stop Redis or the mail server start them again before they end.
  */
 @IntegrationTest

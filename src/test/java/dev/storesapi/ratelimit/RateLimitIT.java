@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The limits of README "Security" over HTTP: brute force on one username meets a 429 long before
+ * The limits of docs/security.md over HTTP: brute force on one username meets a 429 long before
  * the 20th wrong password; two instances sharing a Redis share one per-IP limit; with Redis gone,
  * each instance keeps serving on its own limits, and shares again once Redis is back.
  */

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP client for the running application, anonymous or with a bearer token. Every response
- * it sees is checked for what the contract forbids in any body: stack traces, SQL, Java class
+ * it sees is checked for what docs/api.md "Errors" forbids in any body: stack traces, SQL, Java class
  * names, password hashes, and any password the tests have used.
  */
 @Primary

@@ -7,9 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FailingEndpoint {
 
-    static final String PATH = "/test-only/failure";
-
-    @GetMapping(PATH)
+    @GetMapping("/test-only/failure")
     String fail() {
         throw new IllegalStateException("SELECT password FROM users -- at dev.storesapi.Secret.leak()");
     }

@@ -10,14 +10,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port against the shared embedded PostgreSQL, with a known JWT
- * key and an admin (TestSecrets). Every class with this annotation shares one application context;
- * tests make their own uniquely named data.
+ * key, an admin (TestSecrets) and fast password hashing (FastPasswordHashing). Every class with
+ * this annotation shares one application context; tests make their own uniquely named data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.jpa.properties.hibernate.generate_statistics=true",
-        "logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=WARN",
+        "spring.jpa.properties.hibernate.session_factory.statement_inspector=dev.storesapi.support.RequestStatements",
         "JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
         "ADMIN_USERNAME=" + TestSecrets.ADMIN_USERNAME,
         "ADMIN_EMAIL=" + TestSecrets.ADMIN_EMAIL,
@@ -31,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
         "PASSWORD_HASH_WAIT=30s"
 })
 @ContextConfiguration(initializers = PostgresInitializer.class)
-@Import({ApiClient.class, Accounts.class, Catalog.class, AdminApiConfiguration.class})
+@Import({ApiClient.class, Accounts.class, Catalog.class, AdminApiConfiguration.class, FastPasswordHashing.class,
+        RequestStatements.class})
 public @interface IntegrationTest {
 }

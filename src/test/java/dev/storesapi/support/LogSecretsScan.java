@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs after every integration test (its own failsafe execution, see pom.xml) and reads what the
  * applications they started logged (target/failsafe-reports/*-output.txt): no password, JWT
  * signing key, token, scrape token or database password that the tests used may appear in any
- * line (README "Security").
+ * line (docs/security.md).
  */
 class LogSecretsScan {
 

@@ -4,7 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks a response is the contract's RFC 9457 problem (contract §4). */
+/** Checks a response is the API's RFC 9457 problem (docs/api.md "Errors"). */
 public final class ProblemAssert {
 
     private ProblemAssert() {

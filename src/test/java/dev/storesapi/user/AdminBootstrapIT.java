@@ -1,6 +1,6 @@
 package dev.storesapi.user;
 
-import dev.storesapi.config.InvalidConfigurationException;
+import dev.storesapi.error.InvalidConfigurationException;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.TestSecrets;

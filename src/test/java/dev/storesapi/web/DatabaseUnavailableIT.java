@@ -21,7 +21,7 @@ import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Contract §4: database unreachable → 503, and the service recovers by itself when it returns. */
+/** docs/api.md "Errors": database unreachable → 503, and the service recovers by itself when it returns. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.connection-timeout=1000",
         "spring.datasource.hikari.validation-timeout=500"})

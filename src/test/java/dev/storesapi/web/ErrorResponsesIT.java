@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error class of contract §4, over HTTP: status, content type and body. */
+/** Every error class of docs/api.md "Errors", over HTTP: status, content type and body. */
 @IntegrationTest
 class ErrorResponsesIT {
 
@@ -171,5 +172,25 @@ class ErrorResponsesIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").asString()).isEqualTo("not_found");
+    }
+
+    /**
+     * An Accept header that cannot be read gets a problem+json error too, whoever raised it: a
+     * controller, Spring MVC itself (406), a servlet filter (415) or Tomcat (400).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GET  | /store/987654321 | application/json | 404 | not_found",
+            "GET  | /store           | application/json | 406 | not_acceptable",
+            "POST | /store           | text/plain       | 415 | unsupported_media_type",
+            "GET  | /store/%zz       | application/json | 400 | malformed_request"})
+    void anUnreadableAcceptHeaderStillGetsAProblem(String method, String target, String contentType, int status,
+            String code) {
+        String response = api.rawExchange(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: ???\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", target);
+
+        assertThat(response).startsWith("HTTP/1.1 " + status);
+        assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response).contains("\"error\":\"" + code + "\"");
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fixed corpus of hostile requests over every endpoint (README "Security"): odd ids, odd
+ * A fixed corpus of hostile requests over every endpoint (docs/security.md): odd ids, odd
  * queries, odd bodies, odd content types, as an admin with a fresh token so that each request gets
  * as far into the service as it can. Not one may answer 5xx, and every error is problem+json with
  * an {@code error} code. Ids that exist are never used, so nothing is deleted by the corpus.

@@ -18,7 +18,7 @@ import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a hostile or careless client sends (README "Security"): broken encodings, odd content
+ * What a hostile or careless client sends (docs/security.md): broken encodings, odd content
  * types, numbers out of range, hidden characters, spoofed hosts. Each answer is a 4xx problem+json,
  * never a 500, and nothing is stored or deleted by mistake.
  */

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contract §6: OpenAPI 3.1 documents every catalog operation with its schemas and problems. */
+/** docs/api.md "Swagger UI, Insomnia and Postman": OpenAPI 3.1 documents every catalog operation with its schemas and problems. */
 @IntegrationTest
 class OpenApiIT {
 

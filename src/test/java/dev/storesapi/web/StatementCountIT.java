@@ -1,17 +1,15 @@
 package dev.storesapi.web;
 
-import dev.storesapi.cache.CatalogResponseCache;
+import dev.storesapi.catalog.cache.CatalogResponseCache;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.IntegrationTest;
-import jakarta.persistence.EntityManagerFactory;
+import dev.storesapi.support.RequestStatements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No N+1 (contract §7): every read runs as many SQL statements for one store with one item and
+ * No N+1 (bench/README.md): every read runs as many SQL statements for one store with one item and
  * one tag as for 50 stores x 20 items x 5 tags, every item linked to every tag of its store.
  * Lists are asked for as one full page in both cases: on a first page that is not full, Spring
  * Data knows the total without its count query, which only ever saves a statement.
@@ -38,16 +36,10 @@ class StatementCountIT {
     @Autowired
     CatalogResponseCache cache;
 
-    @Autowired
-    EntityManagerFactory entityManagerFactory;
-
-    private Statistics statistics;
-
     @BeforeEach
     void emptyCatalog() {
         jdbc.update("delete from stores");
         cache.clear(); // writes past the API, which the cache cannot know of; and every read here is a miss
-        statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     }
 
     @Test
@@ -93,21 +85,13 @@ class StatementCountIT {
         return counts;
     }
 
-    /**
-     * Statistics are global: background work (the outbox sweep, the session purge) may run a query
-     * during a request and add to its count, never take from it. The least of a few runs is the
-     * request's own count.
-     */
+    /** The statements of a read that goes to the database, counted on the request's own thread. */
     private long statements(String path) {
-        long least = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            cache.clear(); // the statements of a read that goes to the database
-            statistics.clear();
-            ApiResponse response = api.get(path);
-            assertThat(response.status()).as(path).isEqualTo(200);
-            least = Math.min(least, statistics.getPrepareStatementCount());
-        }
-        return least;
+        cache.clear();
+        String id = UUID.randomUUID().toString();
+        ApiResponse response = api.send(api.request(path).header(RequestStatements.HEADER, id));
+        assertThat(response.status()).as(path).isEqualTo(200);
+        return RequestStatements.of(id);
     }
 
     /** Inserts stores with items and tags, every item linked to every tag of its store; returns the first store. */

@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 /**
  * A catalog response as it went out: the JSON bytes, the headers that belong to the content, its

@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import dev.storesapi.web.PagedResponses;
 import jakarta.servlet.FilterChain;
@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * GETs of the public catalog (README "Caching and conditional requests"), after Spring Security
+ * GETs of the public catalog (docs/api.md "Caching and conditional requests"), after Spring Security
  * has passed them: answered from {@link CatalogResponseCache} when it holds a current copy for the
  * path, query and Accept header, otherwise by the controllers, whose 200s are then cached. Either
  * way a 200 carries a strong {@code ETag}, hashed from the body, its Content-Type and the paging

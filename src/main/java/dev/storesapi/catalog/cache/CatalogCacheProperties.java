@@ -1,11 +1,11 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The near-cache of catalog responses (README "Caching and conditional requests").
+ * The near-cache of catalog responses (docs/api.md "Caching and conditional requests").
  *
  * @param enabled    serve catalog GETs from memory (CATALOG_CACHE_ENABLED); ETags and 304s work either way
  * @param maxSize    bound of the cached bodies and keys, in bytes (CATALOG_CACHE_SIZE)

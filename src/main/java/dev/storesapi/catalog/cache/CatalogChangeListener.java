@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

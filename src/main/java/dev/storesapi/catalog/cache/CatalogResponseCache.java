@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -68,7 +68,7 @@ public class CatalogResponseCache {
 
     /**
      * Forgets every cached response of this instance; for changes made outside the API, the same
-     * for every instance is {@code NOTIFY catalog_changes, '*'} (README "Caching and conditional requests").
+     * for every instance is {@code NOTIFY catalog_changes, '*'} (docs/api.md "Caching and conditional requests").
      */
     public void clear() {
         versions.allChanged();

@@ -1,7 +1,7 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
-import dev.storesapi.store.Store;
-import dev.storesapi.tag.Tag;
+import dev.storesapi.catalog.store.Store;
+import dev.storesapi.catalog.tag.Tag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,15 +1,13 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
-import dev.storesapi.cache.CatalogCacheFilter;
-import dev.storesapi.web.ApiProblems;
+import dev.storesapi.catalog.cache.CatalogCacheFilter;
+import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.Names;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
 import dev.storesapi.web.PlainText;
-import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,7 +41,7 @@ class ItemController {
     }
 
     @GetMapping
-    @Operation(summary = "List items, optionally of one store and/or with one tag", description = ApiProblems.PAGED)
+    @Operation(summary = "List items, optionally of one store and/or with one tag", description = ApiDocs.PAGED)
     ResponseEntity<List<ItemResponse>> list(
             @Parameter(description = "Only items of this store.", example = "1")
             @RequestParam(name = "store_id", required = false) @Positive Long storeId,
@@ -54,10 +52,9 @@ class ItemController {
         return PagedResponses.ok(items.list(filter, page.toPageRequest()), "store_id", "tag");
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping
     @Operation(summary = "Create an item in a store")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ItemResponse> create(@Valid @RequestBody ItemCreateRequest request) {
         ItemResponse item = items.create(request);
@@ -66,27 +63,25 @@ class ItemController {
 
     @GetMapping("/{item_id}")
     @Operation(summary = "Get an item with its store and tags")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     ItemResponse get(@PathVariable("item_id") @Positive long itemId) {
         ItemResponse item = items.get(itemId);
         CatalogCacheFilter.dependsOnStore(item.store().id());
         return item;
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PutMapping("/{item_id}")
     @Operation(summary = "Update an item's fields",
             description = "Fields given are replaced; \"description\": null clears it; null name or price is a 422. "
                     + "Moving a tagged item to another store is a 422: unlink its tags first.")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     ItemResponse update(@PathVariable("item_id") @Positive long itemId, @Valid @RequestBody ItemUpdateRequest request) {
         return items.update(itemId, request);
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/{item_id}")
     @Operation(summary = "Delete an item")
-    @ApiProblems.Responses({403, 404})
+    @ApiDocs.Responses({404})
     MessageResponse delete(@PathVariable("item_id") @Positive long itemId) {
         items.delete(itemId);
         return new MessageResponse("Item deleted.");

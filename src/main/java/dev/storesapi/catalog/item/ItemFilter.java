@@ -1,6 +1,6 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
-import dev.storesapi.tag.Tag;
+import dev.storesapi.catalog.tag.Tag;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;

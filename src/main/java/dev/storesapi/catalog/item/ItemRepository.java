@@ -1,4 +1,4 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
 import java.util.Collection;
 import java.util.List;

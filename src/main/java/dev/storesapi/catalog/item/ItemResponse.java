@@ -1,7 +1,7 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
-import dev.storesapi.store.PlainStore;
-import dev.storesapi.tag.PlainTag;
+import dev.storesapi.catalog.store.PlainStore;
+import dev.storesapi.catalog.tag.PlainTag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;

@@ -1,4 +1,4 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.storesapi.item;
+package dev.storesapi.catalog.item;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -11,7 +11,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Money that fits NUMERIC(12,2): 0 to 99,999,999.99, at most two decimals (README "Endpoints"). */
+/** Money that fits NUMERIC(12,2): 0 to 99,999,999.99, at most two decimals (docs/api.md "Endpoints"). */
 @Documented
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})

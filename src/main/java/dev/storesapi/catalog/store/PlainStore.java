@@ -1,4 +1,4 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

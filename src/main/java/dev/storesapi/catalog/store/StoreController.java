@@ -1,13 +1,11 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
-import dev.storesapi.cache.CatalogCacheFilter;
-import dev.storesapi.web.ApiProblems;
+import dev.storesapi.catalog.cache.CatalogCacheFilter;
+import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
-import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -37,15 +35,14 @@ class StoreController {
     }
 
     @GetMapping
-    @Operation(summary = "List stores with their items and tags", description = ApiProblems.PAGED)
+    @Operation(summary = "List stores with their items and tags", description = ApiDocs.PAGED)
     ResponseEntity<List<StoreResponse>> list(@ParameterObject @Valid PageQuery page) {
         return PagedResponses.ok(stores.list(page.toPageRequest()));
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping
     @Operation(summary = "Create a store")
-    @ApiProblems.Responses({409})
+    @ApiDocs.Responses({409})
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StoreResponse> create(@Valid @RequestBody StoreRequest request) {
         StoreResponse store = stores.create(request);
@@ -54,16 +51,15 @@ class StoreController {
 
     @GetMapping("/{store_id}")
     @Operation(summary = "Get a store with its items and tags")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     StoreResponse get(@PathVariable("store_id") @Positive long storeId) {
         CatalogCacheFilter.dependsOnStore(storeId);
         return stores.get(storeId);
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/{store_id}")
     @Operation(summary = "Delete a store with its items, tags and links")
-    @ApiProblems.Responses({403, 404})
+    @ApiDocs.Responses({404})
     MessageResponse delete(@PathVariable("store_id") @Positive long storeId) {
         stores.delete(storeId);
         return new MessageResponse("Store deleted");

@@ -1,4 +1,4 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;

@@ -1,7 +1,7 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
-import dev.storesapi.item.PlainItem;
-import dev.storesapi.tag.PlainTag;
+import dev.storesapi.catalog.item.PlainItem;
+import dev.storesapi.catalog.tag.PlainTag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

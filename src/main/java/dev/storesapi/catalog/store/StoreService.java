@@ -1,14 +1,13 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
-import dev.storesapi.cache.CatalogChanges;
-import dev.storesapi.domain.ConflictException;
-import dev.storesapi.domain.NotFoundException;
-import dev.storesapi.item.Item;
-import dev.storesapi.item.ItemRepository;
-import dev.storesapi.item.PlainItem;
-import dev.storesapi.tag.PlainTag;
-import dev.storesapi.tag.Tag;
-import dev.storesapi.tag.TagRepository;
+import dev.storesapi.catalog.cache.CatalogChanges;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
+import dev.storesapi.catalog.item.Item;
+import dev.storesapi.catalog.item.ItemRepository;
+import dev.storesapi.catalog.item.PlainItem;
+import dev.storesapi.catalog.tag.PlainTag;
+import dev.storesapi.catalog.tag.TagRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

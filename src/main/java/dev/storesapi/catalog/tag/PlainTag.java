@@ -1,4 +1,4 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

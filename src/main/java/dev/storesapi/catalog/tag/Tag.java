@@ -1,7 +1,7 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
-import dev.storesapi.item.Item;
-import dev.storesapi.store.Store;
+import dev.storesapi.catalog.item.Item;
+import dev.storesapi.catalog.store.Store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

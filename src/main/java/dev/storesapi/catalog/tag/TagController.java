@@ -1,13 +1,11 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
-import dev.storesapi.cache.CatalogCacheFilter;
-import dev.storesapi.web.ApiProblems;
+import dev.storesapi.catalog.cache.CatalogCacheFilter;
+import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
-import dev.storesapi.auth.OpenApiSecurity;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -35,18 +33,17 @@ class TagController {
     }
 
     @GetMapping("/store/{store_id}/tag")
-    @Operation(summary = "List the tags of a store with their items", description = ApiProblems.PAGED)
-    @ApiProblems.Responses({404})
+    @Operation(summary = "List the tags of a store with their items", description = ApiDocs.PAGED)
+    @ApiDocs.Responses({404})
     ResponseEntity<List<TagResponse>> listInStore(@PathVariable("store_id") @Positive long storeId,
             @ParameterObject @Valid PageQuery page) {
         CatalogCacheFilter.dependsOnStore(storeId);
         return PagedResponses.ok(tags.listInStore(storeId, page.toPageRequest()));
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping("/store/{store_id}/tag")
     @Operation(summary = "Create a tag in a store")
-    @ApiProblems.Responses({404, 409})
+    @ApiDocs.Responses({404, 409})
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TagResponse> create(@PathVariable("store_id") @Positive long storeId,
             @Valid @RequestBody TagRequest request) {
@@ -54,23 +51,21 @@ class TagController {
         return ResponseEntity.created(URI.create("/tag/" + tag.id())).body(tag);
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @PostMapping("/item/{item_id}/tag/{tag_id}")
     @Operation(summary = "Link an item to a tag of the same store",
             description = "Idempotent: 201 when the link is created, 200 when it already existed.")
     @ApiResponse(responseCode = "201", description = "Linked")
     @ApiResponse(responseCode = "200", description = "Already linked")
-    @ApiProblems.Responses({404, 422})
+    @ApiDocs.Responses({404, 422})
     ResponseEntity<TagResponse> link(@PathVariable("item_id") @Positive long itemId,
             @PathVariable("tag_id") @Positive long tagId) {
         TagService.LinkResult result = tags.linkToItem(itemId, tagId);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.tag());
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/item/{item_id}/tag/{tag_id}")
     @Operation(summary = "Unlink an item from a tag")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     UnlinkResponse unlink(@PathVariable("item_id") @Positive long itemId,
             @PathVariable("tag_id") @Positive long tagId) {
         return tags.unlinkFromItem(itemId, tagId);
@@ -78,17 +73,16 @@ class TagController {
 
     @GetMapping("/tag/{tag_id}")
     @Operation(summary = "Get a tag with its store and items")
-    @ApiProblems.Responses({404})
+    @ApiDocs.Responses({404})
     TagResponse get(@PathVariable("tag_id") @Positive long tagId) {
         TagResponse tag = tags.get(tagId);
         CatalogCacheFilter.dependsOnStore(tag.store().id());
         return tag;
     }
 
-    @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @DeleteMapping("/tag/{tag_id}")
     @Operation(summary = "Delete a tag that no item is linked to")
-    @ApiProblems.Responses({403, 404, 409})
+    @ApiDocs.Responses({404, 409})
     MessageResponse delete(@PathVariable("tag_id") @Positive long tagId) {
         tags.delete(tagId);
         return new MessageResponse("Tag deleted.");

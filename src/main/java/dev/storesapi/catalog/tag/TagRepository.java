@@ -1,4 +1,4 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;

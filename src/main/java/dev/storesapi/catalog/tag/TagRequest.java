@@ -1,4 +1,4 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
 import dev.storesapi.web.Names;
 import dev.storesapi.web.PlainText;

@@ -1,7 +1,7 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
-import dev.storesapi.item.PlainItem;
-import dev.storesapi.store.PlainStore;
+import dev.storesapi.catalog.item.PlainItem;
+import dev.storesapi.catalog.store.PlainStore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.List;

@@ -1,13 +1,13 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
-import dev.storesapi.cache.CatalogChanges;
-import dev.storesapi.domain.ConflictException;
-import dev.storesapi.domain.NotFoundException;
-import dev.storesapi.domain.RuleViolationException;
-import dev.storesapi.item.ItemRepository;
-import dev.storesapi.item.ItemResponse;
-import dev.storesapi.store.Store;
-import dev.storesapi.store.StoreService;
+import dev.storesapi.catalog.cache.CatalogChanges;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
+import dev.storesapi.error.RuleViolationException;
+import dev.storesapi.catalog.item.ItemRepository;
+import dev.storesapi.catalog.item.ItemResponse;
+import dev.storesapi.catalog.store.Store;
+import dev.storesapi.catalog.store.StoreService;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;

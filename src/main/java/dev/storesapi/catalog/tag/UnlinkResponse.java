@@ -1,6 +1,6 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
-import dev.storesapi.item.ItemResponse;
+import dev.storesapi.catalog.item.ItemResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(name = "ItemTagUnlinked")

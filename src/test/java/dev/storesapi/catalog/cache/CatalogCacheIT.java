@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;

@@ -1,4 +1,4 @@
-package dev.storesapi.cache;
+package dev.storesapi.catalog.cache;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
 import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;

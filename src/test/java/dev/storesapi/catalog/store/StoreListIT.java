@@ -1,4 +1,4 @@
-package dev.storesapi.store;
+package dev.storesapi.catalog.store;
 
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import dev.storesapi.cache.CatalogResponseCache;
+import dev.storesapi.catalog.cache.CatalogResponseCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.storesapi.tag;
+package dev.storesapi.catalog.tag;
 
 import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
