@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Stores API: one image for the web service, the email worker and migrations
 # (docker-entrypoint.sh web | worker | migrate). Build: docker build -t stores-api .
-# Sizing, start-up and memory: README "Deploy" and bench/README.md (bench/container.sh).
+# Sizing, start-up and memory: docs/deploy.md and bench/README.md (bench/container.sh).
 
 # ---- build: the Maven wrapper on a JDK 25 image --------------------------------------------
 FROM maven:3.9.11-eclipse-temurin-25 AS build
@@ -28,7 +28,7 @@ COPY --from=build /extracted/application/ ./
 COPY --chmod=755 docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
 
 # The JVM options are chosen at start by docker-entrypoint.sh from the container's CPU and memory
-# limits (README "Deploy", "Memory and start-up settings"); JAVA_OPTS adds to or overrides them.
+# limits (docs/deploy.md "Memory and start-up settings"); JAVA_OPTS adds to or overrides them.
 ENV MALLOC_ARENA_MAX=2
 
 # JDK 25 AOT cache (app.aot) from a training run on the embedded defaults (H2 under /tmp, no Redis):
@@ -37,7 +37,7 @@ ENV MALLOC_ARENA_MAX=2
 # root because /app is root's, through the entrypoint, so with this JVM, its options and the same
 # relative jar path, without which the JVM would ignore the cache at start. The JVM exits 0 even
 # when it cannot write the cache, so the build checks for the file. Its hundreds of sign-ups from
-# one address would meet the rate limits (README "Security"), so they are raised, not switched off.
+# one address would meet the rate limits (docs/security.md), so they are raised, not switched off.
 RUN APP_HOME=/app DATA_DIR=/tmp/aot-training STORES_AOT_TRAINING_ENABLED=true PORT=0 \
         LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs RATE_LIMIT_LOGIN_PER_IP=100000/1m \
         RATE_LIMIT_REGISTER_PER_IP=100000/1m RATE_LIMIT_REFRESH_PER_IP=100000/1m \

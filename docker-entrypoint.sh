@@ -1,5 +1,5 @@
 #!/bin/sh
-# Starts Stores API in one of its roles (README "Deploy"):
+# Starts Stores API in one of its roles (docs/deploy.md):
 #   docker-entrypoint.sh [web|worker|migrate] [extra Spring Boot arguments...]
 #   web      (default) serve the API on $PORT, on all interfaces, migrating the database first
 #   worker   consume the email stream; no web server, no migrations (needs REDIS_URL)
@@ -50,7 +50,7 @@ container_cpus() {
   esac
 }
 
-# JVM options for a 512 MiB container; README "Memory and start-up settings" explains each.
+# JVM options for a 512 MiB container; docs/deploy.md "Memory and start-up settings" explains each.
 # JAVA_OPTS comes last, so any of them can be overridden there.
 jvm_options="-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=12.5 -Xss512k \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
@@ -66,7 +66,7 @@ if [ "$mode" != aot-training ]; then
   fi
 fi
 
-# Spring AOT (README "Spring AOT"): the build generated the bean definitions of the web role as
+# Spring AOT (docs/deploy.md "Spring AOT"): the build generated the bean definitions of the web role as
 # render.yaml deploys it (prod profile, Redis for the email queue, no SMTP and no worker in the web
 # process), which start faster than working them out from conditions. They fit only that
 # configuration, so any other (or a Spring setting given in the environment, as an argument or as

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The catalog near-cache in the image where users run it (README "Caching and conditional
+# The catalog near-cache in the image where users run it (docs/api.md "Caching and conditional
 # requests"): the image under docker run --cpus=1 --memory=512m against PostgreSQL and Redis on
 # this host, seeded with 50 stores x 20 items x 5 tags, wrk -t2 -c32, WARMUP then DURATION each:
 #   - GET /store/{id} over the 50 store ids in turn, and the same with each id's If-None-Match;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Docker image where users run it (README "Deploy"): builds the image, then measures it under
+# The Docker image where users run it (docs/deploy.md): builds the image, then measures it under
 # docker run --cpus=... --memory=512m against PostgreSQL and Redis on this host (the web service as
 # render.yaml deploys it), seeded with 50 stores x 20 items x 5 tags:
 #   - cold start: CPU-seconds (from the container's cgroup) and wall time from `docker run` to the

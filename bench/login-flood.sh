@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A login flood against the image where users run it (README "Security"): the web service at
+# A login flood against the image where users run it (docs/security.md): the web service at
 # docker run --cpus=1 --memory=512m, as render.yaml deploys it (PostgreSQL and Redis on this host),
 # FLOOD_CONNECTIONS connections of POST /login with valid credentials for FLOOD_SECONDS while
 # GET /store/{id} is polled every 100 ms. Prints the login statuses (each 429/503 with or without

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The app and worker services of compose.yaml (README "Develop"): the service from the mounted
+# The app and worker services of compose.yaml (docs/development.md): the service from the mounted
 # source, with spring-boot-devtools, which restarts it whenever target/classes changes.
 #   web     compiles what changed under src/main about every second (Maven's incremental compile)
 #           and runs the service with `mvn spring-boot:run`
