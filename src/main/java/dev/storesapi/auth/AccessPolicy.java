@@ -12,7 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what (docs/api.md "Endpoints"): the one table that {@link SecurityConfig} enforces
- * and the OpenAPI document shows (config/OpenApiAccess). The first route that matches decides.
+ * and the OpenAPI document shows (config/OpenApiConfig, accessRules). The first route that matches decides.
  */
 public final class AccessPolicy {
 

@@ -1,6 +1,7 @@
 package dev.storesapi.config;
 
 import dev.storesapi.auth.AccessPolicy;
+import dev.storesapi.auth.AuthFailure;
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiDocs;
 import io.swagger.v3.oas.models.Components;
@@ -97,7 +98,8 @@ class OpenApiConfig {
                     statuses.add(status);
                 }
             }
-            statuses.forEach(status -> ProblemExamples.add(operation, status));
+            // A 401 declared by an operation that needs no token can only be a sign-in refused.
+            statuses.forEach(status -> ProblemExamples.add(operation, status, AuthFailure.INVALID_CREDENTIALS));
             return operation;
         };
     }
@@ -117,9 +119,9 @@ class OpenApiConfig {
             operation.setDescription(operation.getDescription() == null
                     ? access.description()
                     : operation.getDescription() + " " + access.description());
-            ProblemExamples.add(operation, 401);
+            ProblemExamples.add(operation, 401, AuthFailure.AUTHORIZATION_REQUIRED);
             if (access.mayForbid()) {
-                ProblemExamples.add(operation, 403);
+                ProblemExamples.add(operation, 403, AuthFailure.ADMIN_REQUIRED);
             }
             ApiResponses byStatus = new ApiResponses();
             new TreeMap<>(operation.getResponses()).forEach(byStatus::addApiResponse);

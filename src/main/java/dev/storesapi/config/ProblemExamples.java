@@ -29,7 +29,8 @@ final class ProblemExamples {
     private ProblemExamples() {
     }
 
-    static void add(Operation operation, int status) {
+    /** {@code authFailure}: the example of a 401 or 403. */
+    static void add(Operation operation, int status, AuthFailure authFailure) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
@@ -38,11 +39,12 @@ final class ProblemExamples {
         example.put("type", "about:blank");
         example.put("title", httpStatus.getReasonPhrase());
         example.put("status", status);
-        example.put("detail", EXAMPLE_DETAILS.getOrDefault(status, httpStatus.getReasonPhrase() + "."));
+        example.put("detail", status == 401 || status == 403
+                ? authFailure.detail()
+                : EXAMPLE_DETAILS.getOrDefault(status, httpStatus.getReasonPhrase() + "."));
         example.put("instance", "/store/1");
         example.put("error", switch (status) {
-            case 401 -> AuthFailure.AUTHORIZATION_REQUIRED.code();
-            case 403 -> AuthFailure.ADMIN_REQUIRED.code();
+            case 401, 403 -> authFailure.code();
             case 429 -> RateLimitedException.CODE;
             default -> ProblemCodes.forStatus(httpStatus);
         });
@@ -67,8 +69,6 @@ final class ProblemExamples {
 
     private static final Map<Integer, String> EXAMPLE_DETAILS = Map.ofEntries(
             Map.entry(400, "The request body is not valid JSON."),
-            Map.entry(401, AuthFailure.AUTHORIZATION_REQUIRED.detail()),
-            Map.entry(403, AuthFailure.ADMIN_REQUIRED.detail()),
             Map.entry(404, "Store not found."),
             Map.entry(409, "A store with that name already exists."),
             Map.entry(413, RequestBodyLimitFilter.DETAIL),

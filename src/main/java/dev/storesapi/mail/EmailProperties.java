@@ -44,6 +44,10 @@ public record EmailProperties(
         if (workerConcurrency < 1 || workerConcurrency > 256) {
             throw new IllegalArgumentException("EMAIL_WORKER_CONCURRENCY must be 1 to 256, not " + workerConcurrency);
         }
+        if (!retryDelay.isPositive() || maxRetryDelay.compareTo(retryDelay) < 0) {
+            throw new IllegalArgumentException("EMAIL_RETRY_DELAY must be positive and at most EMAIL_MAX_RETRY_DELAY, not "
+                    + retryDelay + " and " + maxRetryDelay);
+        }
         if (redeliverAfter.isNegative() || redeliverAfter.isZero()) {
             throw new IllegalArgumentException("EMAIL_REDELIVER_AFTER must be positive, not " + redeliverAfter);
         }

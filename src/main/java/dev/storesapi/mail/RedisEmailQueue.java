@@ -82,6 +82,11 @@ class RedisEmailQueue implements EmailQueue {
         if (email == null || username == null) {
             throw new InvalidEmailJobException("message has no email or username field");
         }
+        String type = fields.get("type");
+        if (type != null && !EmailJob.REGISTRATION.equals(type)) {
+            // A kind of email a later release may add: this one must not send it as a registration.
+            throw new InvalidEmailJobException("message has an unknown job type: " + type);
+        }
         return new EmailJob(number(fields, "outbox_id"), number(fields, "user_id"), email, username);
     }
 

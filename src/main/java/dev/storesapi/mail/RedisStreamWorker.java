@@ -96,9 +96,8 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Stops reading new messages, then waits (at most 20 s, inside Render's 30 s shutdown window) for
-     * sends in progress. Only finished sends are acknowledged; one cut short stays pending and is
-     * retried by another worker.
+     * Stops reading, then waits (at most 20 s, inside Render's 30 s shutdown window) for sends in
+     * progress. A message not handed over yet, or a send cut short, stays pending for another worker.
      */
     @Override
     public void stop() {
@@ -107,11 +106,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         if (container != null) {
             container.stop();
         }
-        int allSlots = properties.workerConcurrency();
         try {
             // Holding every slot means no send is in progress; they are free again for a restart.
-            if (sendSlots.tryAcquire(allSlots, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                sendSlots.release(allSlots);
+            if (sendSlots.tryAcquire(properties.workerConcurrency(), STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                sendSlots.release(properties.workerConcurrency());
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -161,6 +159,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         } catch (InterruptedException stopping) {
             // Left pending, like any message not finished: another worker (or this one, later) takes it.
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (!running) {
+            sendSlots.release();
             return;
         }
         try {

@@ -10,15 +10,8 @@ public class RateLimitedException extends ApiException {
     public static final String CODE = "rate_limited";
     public static final String DETAIL = "Too many requests. Try again later.";
 
-    private final long retryAfterSeconds;
-
     public RateLimitedException(long retryAfterSeconds) {
         super(HttpStatus.TOO_MANY_REQUESTS, CODE, DETAIL);
-        this.retryAfterSeconds = retryAfterSeconds;
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 }

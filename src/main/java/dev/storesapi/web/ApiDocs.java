@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /** What the controllers add to the OpenAPI document (see config/OpenApiConfig). */
 public final class ApiDocs {
 
-    /** The bearer-token security scheme, for {@code @SecurityRequirement(name = ApiDocs.BEARER)}. */
+    /** The bearer-token security scheme; auth/AccessPolicy decides which operations need it. */
     public static final String BEARER = "bearer";
 
     public static final String PAGED = "Paged with `page` (from 0) and `size` (default " + PageQuery.DEFAULT_SIZE

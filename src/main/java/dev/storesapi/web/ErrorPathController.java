@@ -25,9 +25,14 @@ class ErrorPathController implements ErrorController {
             throw new NotFoundException("No endpoint GET /error.");
         }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
-        if (code.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Exception exception && code.is5xxServerError()) {
             // e.g. the database gone during the authentication filter's session lookup: a 503, not a 500
-            throw failure;
+            throw exception;
+        }
+        if (code.is5xxServerError() && failure != null || status == 500) {
+            // An Error, or a 500 with no exception at all: logged, and answered with a trace id.
+            throw new IllegalStateException("The request failed with status " + status, (Throwable) failure);
         }
         throw Problems.exception(code, ProblemErrorReportValve.detailFor(status));
     }

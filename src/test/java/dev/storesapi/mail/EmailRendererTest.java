@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class EmailRendererTest {
 
@@ -32,6 +33,19 @@ class EmailRendererTest {
         assertThat(email.html()).contains("&lt;b&gt;bold&lt;/b&gt;&lt;script&gt;")
                 .doesNotContain("<b>bold</b>").doesNotContain("<script>");
         assertThat(email.text()).contains("<b>bold</b>");
+    }
+
+    @Test
+    void retryDelaysArePositiveAndTheFirstIsWithinTheCap() {
+        assertThatIllegalArgumentException().isThrownBy(() -> withRetryDelays(Duration.ZERO, Duration.ofMinutes(10)));
+        assertThatIllegalArgumentException().isThrownBy(() -> withRetryDelays(Duration.ofMinutes(1), Duration.ZERO));
+        assertThat(withRetryDelays(Duration.ofSeconds(1), Duration.ofSeconds(1)).retryDelayAfter(3))
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private static EmailProperties withRetryDelays(Duration first, Duration cap) {
+        return new EmailProperties("Stores <no-reply@example.com>", "https://stores.example.com/swagger-ui.html", 5,
+                first, cap, "emails", 1000, false, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8);
     }
 
     @Test

@@ -150,6 +150,31 @@ class OpenApiIT {
                 .isEqualTo("#/components/schemas/Tag");
     }
 
+    /** Access comes from auth/AccessPolicy, the table the security chain enforces: rule, 401 and 403. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "delete | /tag/{tag_id}    | Admins only.                                  | authorization_required | admin_required",
+            "post   | /item             | Needs a fresh access token                    | authorization_required | ",
+            "delete | /user/{user_id}  | The user themself with a fresh access token   | authorization_required | admin_required",
+            "post   | /login           |                                               | invalid_credentials    | "})
+    void documentsWhoMayCallEachOperation(String method, String path, String rule, String code401, String code403) {
+        JsonNode operation = docs().get("paths").get(path).get(method);
+
+        if (rule != null) {
+            assertThat(operation.get("description").asString()).contains(rule);
+        }
+        assertThat(problemCode(operation, "401")).isEqualTo(code401);
+        assertThat(operation.get("responses").has("403")).isEqualTo(code403 != null);
+        if (code403 != null) {
+            assertThat(problemCode(operation, "403")).isEqualTo(code403);
+        }
+    }
+
+    private static String problemCode(JsonNode operation, String status) {
+        return operation.get("responses").get(status).get("content").get("application/problem+json")
+                .get("example").get("error").asString();
+    }
+
     @Test
     void declaresBearerJwtScheme() {
         JsonNode scheme = docs().get("components").get("securitySchemes").get("bearer");
