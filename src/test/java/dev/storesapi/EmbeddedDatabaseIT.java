@@ -1,10 +1,10 @@
 package dev.storesapi;
 
+import dev.storesapi.mail.EmailQueue;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
-import dev.storesapi.mail.EmailQueue;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;

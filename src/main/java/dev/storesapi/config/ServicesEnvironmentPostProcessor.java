@@ -1,8 +1,8 @@
 package dev.storesapi.config;
 
 import dev.storesapi.error.InvalidConfigurationException;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

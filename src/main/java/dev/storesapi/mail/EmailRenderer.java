@@ -1,7 +1,7 @@
 package dev.storesapi.mail;
 
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;

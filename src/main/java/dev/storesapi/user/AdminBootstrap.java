@@ -1,7 +1,7 @@
 package dev.storesapi.user;
 
-import dev.storesapi.error.InvalidConfigurationException;
 import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.InvalidConfigurationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.storesapi.config;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.storesapi.support.TestSecrets;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,10 +1,10 @@
 package dev.storesapi.catalog.item;
 
 import dev.storesapi.catalog.cache.CatalogChanges;
-import dev.storesapi.error.NotFoundException;
-import dev.storesapi.error.RuleViolationException;
 import dev.storesapi.catalog.store.Store;
 import dev.storesapi.catalog.store.StoreService;
+import dev.storesapi.error.NotFoundException;
+import dev.storesapi.error.RuleViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

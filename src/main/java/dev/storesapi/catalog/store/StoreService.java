@@ -1,13 +1,13 @@
 package dev.storesapi.catalog.store;
 
 import dev.storesapi.catalog.cache.CatalogChanges;
-import dev.storesapi.error.ConflictException;
-import dev.storesapi.error.NotFoundException;
 import dev.storesapi.catalog.item.Item;
 import dev.storesapi.catalog.item.ItemRepository;
 import dev.storesapi.catalog.item.PlainItem;
 import dev.storesapi.catalog.tag.PlainTag;
 import dev.storesapi.catalog.tag.TagRepository;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,13 +1,13 @@
 package dev.storesapi.catalog.tag;
 
 import dev.storesapi.catalog.cache.CatalogChanges;
-import dev.storesapi.error.ConflictException;
-import dev.storesapi.error.NotFoundException;
-import dev.storesapi.error.RuleViolationException;
 import dev.storesapi.catalog.item.ItemRepository;
 import dev.storesapi.catalog.item.ItemResponse;
 import dev.storesapi.catalog.store.Store;
 import dev.storesapi.catalog.store.StoreService;
+import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.NotFoundException;
+import dev.storesapi.error.RuleViolationException;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;

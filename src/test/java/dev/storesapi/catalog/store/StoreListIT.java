@@ -1,5 +1,6 @@
 package dev.storesapi.catalog.store;
 
+import dev.storesapi.catalog.cache.CatalogResponseCache;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import dev.storesapi.catalog.cache.CatalogResponseCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
