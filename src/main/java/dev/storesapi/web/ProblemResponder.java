@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Answers an error raised where no controller runs (a servlet filter, the security chain, Tomcat
@@ -24,9 +23,6 @@ public class ProblemResponder {
     }
 
     public void respond(HttpServletRequest request, HttpServletResponse response, Exception error) {
-        // As DispatcherServlet does: the failed handler's content types (an actuator's JSON) are not the problem's.
-        request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
-        response.setContentType(null);
         if (resolvers.getObject().resolveException(request, response, null, error) == null) {
             // ApiExceptionHandler handles Exception itself, so this means it is missing.
             throw new IllegalStateException("No exception handler answered " + error.getClass().getName(), error);
