@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisStreamCommands.TrimOptions;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -30,7 +31,7 @@ class RedisEmailQueue implements EmailQueue {
     @Override
     public String publish(EmailJob job) {
         return redis.opsForStream().add(MapRecord.create(properties.stream(), fields(job)),
-                XAddOptions.maxlen(properties.streamMaxLength()).approximateTrimming(true)).getValue();
+                XAddOptions.trim(TrimOptions.maxLen(properties.streamMaxLength()).approximate())).getValue();
     }
 
     /**

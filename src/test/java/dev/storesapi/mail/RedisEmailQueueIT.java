@@ -28,9 +28,7 @@ class RedisEmailQueueIT {
     @Test
     void aJobIsHeldUntilItsMessageIsAcknowledgedAndNotOnceItIsGone() {
         String stream = "holds-" + UUID.randomUUID();
-        EmailProperties properties = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(30),
-                Duration.ofMinutes(10), stream, 1000, false, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 8);
+        EmailProperties properties = properties(stream, 1000);
         RedisEmailQueue queue = new RedisEmailQueue(redis, properties);
         String ref = queue.publish(new EmailJob(1, 1, "a@example.com", "a"));
 
@@ -51,5 +49,24 @@ class RedisEmailQueueIT {
         redis.delete(stream);
         assertThat(queue.holds(2, flushed)).as("the stream is gone, as after a flush").isFalse();
         assertThat(queue.holds(3, null)).as("published before it had a queue_ref").isFalse();
+    }
+
+    /** XADD MAXLEN ~: Redis trims whole stream nodes (100 entries each by default), so "about" the cap. */
+    @Test
+    void trimsTheStreamToAboutItsMaximumLength() {
+        String stream = "capped-" + UUID.randomUUID();
+        RedisEmailQueue queue = new RedisEmailQueue(redis, properties(stream, 10));
+        for (int i = 1; i <= 1000; i++) {
+            queue.publish(new EmailJob(i, 1, "a@example.com", "a"));
+        }
+
+        assertThat(redis.opsForStream().size(stream)).isBetween(10L, 10L + 100);
+        redis.delete(stream);
+    }
+
+    private static EmailProperties properties(String stream, long streamMaxLength) {
+        return new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(30),
+                Duration.ofMinutes(10), stream, streamMaxLength, false, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 8);
     }
 }
