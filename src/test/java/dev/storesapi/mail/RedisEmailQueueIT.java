@@ -16,8 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whether the stream still holds a published job, which decides if the sweep publishes it again,
- * through each state of a message against a real Redis (a stream of its own: no worker reads it).
+ * The Redis Stream side of publishing, against a real Redis (streams of their own: no worker reads
+ * them): whether the stream still holds a published job, which decides if the sweep publishes it
+ * again, through each state of a message; and the cap on the stream's length.
  */
 @IntegrationTest
 class RedisEmailQueueIT {
