@@ -41,6 +41,7 @@ class MailgunIT {
 
     private static final String KEY = TestSecrets.MAILGUN_API_KEY;
     private static final String DOMAIN = "mg.example.com";
+    private static final String RENDER_EXTERNAL_URL = "https://stores-a1b2.onrender.com";
     private static final List<Received> received = new CopyOnWriteArrayList<>();
     /** How many of the next requests the stand-in answers 503. */
     private static final AtomicInteger refuseNext = new AtomicInteger();
@@ -82,7 +83,10 @@ class MailgunIT {
         // No REDIS_URL: delivered in process, with its retries.
         app = startWithMailgun("--EMAIL_RETRY_DELAY=200ms");
         redis = PrivateRedis.start();
+        // Configured like the free Render route: Key Value, the worker in the web process, Mailgun,
+        // and the address Render gives a web service.
         withWorker = startWithMailgun("--REDIS_URL=" + redis.url(), "--EMAIL_WORKER_ENABLED=true",
+                "--RENDER_EXTERNAL_URL=" + RENDER_EXTERNAL_URL,
                 // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
                 "--EMAIL_RETRY_DELAY=10s");
     }
@@ -123,6 +127,8 @@ class MailgunIT {
                 .anyMatch(dead -> refused.equals(dead.getValue().get("username"))
                         && String.valueOf(dead.getValue().get("error")).startsWith("refused for good")));
         assertThat(requestsFor(refused)).isEqualTo(1);
+        assertThat(requestFor(delivered).form().get("text")).contains(RENDER_EXTERNAL_URL + "/swagger-ui.html");
+        assertThat(requestFor(delivered).form().get("html")).contains("href=\"" + RENDER_EXTERNAL_URL + "/swagger-ui.html\"");
     }
 
     @Test
