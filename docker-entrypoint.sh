@@ -67,8 +67,8 @@ if [ "$mode" != aot-training ]; then
 fi
 
 # Spring AOT (docs/deploy.md "Spring AOT"): the build generated the bean definitions of the web role as
-# render.yaml deploys it (prod profile, Redis for the email queue, no SMTP and no worker in the web
-# process), which start faster than working them out from conditions. They fit only that
+# both Render Blueprints deploy it (prod profile, Redis for the email queue, no SMTP; sending its own
+# email or not), which start faster than working them out from conditions. They fit only that
 # configuration, so any other (or a Spring setting given in the environment, as an argument or as
 # a -D in JAVA_OPTS, which could change a condition) starts the usual way. SPRING_AOT=off opts out.
 spring_settings_in_environment() {
@@ -77,7 +77,7 @@ spring_settings_in_environment() {
 }
 spring_aot_fits() {
   [ "$mode" = web ] && [ "${SPRING_AOT:-on}" != off ] && [ "${SPRING_PROFILES_ACTIVE:-}" = prod ] \
-    && [ -n "${REDIS_URL:-}" ] && [ -z "${MAIL_HOST:-}" ] && [ "${EMAIL_WORKER_ENABLED:-false}" = false ] \
+    && [ -n "${REDIS_URL:-}" ] && [ -z "${MAIL_HOST:-}" ] \
     && [ "$arguments" -eq 0 ] && ! spring_settings_in_environment \
     && case " ${JAVA_OPTS:-}" in *" -D"*) false ;; *) true ;; esac
 }

@@ -106,11 +106,13 @@ prepare_image_bench() { # image tag, PostgreSQL port, Redis port
   export JWT_SECRET_KEY REDIS_URL
 }
 
-# Runs $IMAGE as render.yaml runs it (--memory=512m, $APP_PORT, the neighbours of
+# Runs $IMAGE as Render runs the web service (--memory=512m, $APP_PORT, the neighbours of
 # prepare_image_bench) with the given CPU quota and role; the container id is left in CONTAINER.
+# EMAIL_WORKER_ENABLED=true: the web service also consumes the email stream, as on the $0 route.
 start_container() { # cpus, role...
   CONTAINER=$("$DOCKER" run -d --network host --cpus="$1" --memory=512m -e PORT="$APP_PORT" \
-    -e DATABASE_URL -e JWT_SECRET_KEY -e REDIS_URL ${JAVA_OPTS:+-e JAVA_OPTS} "$IMAGE" "${@:2}")
+    -e DATABASE_URL -e JWT_SECRET_KEY -e REDIS_URL ${JAVA_OPTS:+-e JAVA_OPTS} \
+    ${EMAIL_WORKER_ENABLED:+-e EMAIL_WORKER_ENABLED} "$IMAGE" "${@:2}")
   containers+=("$CONTAINER")
 }
 stop_container() { "$DOCKER" rm -f "$CONTAINER" >/dev/null; }

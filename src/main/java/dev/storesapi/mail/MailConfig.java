@@ -5,11 +5,12 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -69,11 +70,18 @@ class MailConfig {
             return new RedisEmailQueue(redis, properties);
         }
 
+        /**
+         * Present wherever Redis is, started only where the stream is consumed (APP_ROLE=worker or
+         * EMAIL_WORKER_ENABLED): a decision at run time, not a condition, so that the bean definitions
+         * Spring AOT generates at build time fit the web service with and without its own worker
+         * (docs/deploy.md "Spring AOT").
+         */
         @Bean
-        @ConditionalOnProperty(prefix = "stores.email", name = "worker-enabled", havingValue = "true")
         RedisStreamWorker redisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections,
                 EmailDelivery delivery, EmailProperties properties, EmailSender sender) {
-            requireRetryDelayLongerThanASend(properties, sender);
+            if (properties.workerEnabled()) {
+                requireRetryDelayLongerThanASend(properties, sender);
+            }
             return new RedisStreamWorker(redis, connections, delivery, properties);
         }
 
@@ -91,10 +99,24 @@ class MailConfig {
             }
         }
 
-        /** /actuator/health "emailQueue": how many messages are delivered but not yet acknowledged. */
+        /**
+         * /actuator/health "emailQueue" in a process that consumes the stream: how many messages are
+         * delivered but not yet acknowledged. Registered at run time for the same reason as the worker
+         * is started then; a web service that does not consume the stream must not report DOWN when
+         * only Redis is.
+         */
         @Bean
-        @ConditionalOnProperty(prefix = "stores.email", name = "worker-enabled", havingValue = "true")
-        HealthIndicator emailQueueHealthIndicator(RedisStreamWorker worker, EmailProperties properties) {
+        SmartInitializingSingleton emailQueueHealthRegistration(EmailProperties properties, RedisStreamWorker worker,
+                ObjectProvider<HealthContributorRegistry> registry) {
+            return () -> {
+                if (properties.workerEnabled()) {
+                    registry.ifAvailable(contributors ->
+                            contributors.registerContributor("emailQueue", emailQueueHealth(worker, properties)));
+                }
+            };
+        }
+
+        static HealthIndicator emailQueueHealth(RedisStreamWorker worker, EmailProperties properties) {
             return () -> {
                 try {
                     return Health.up().withDetail("stream", properties.stream())

@@ -1,7 +1,6 @@
 package dev.storesapi.mail;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,21 +26,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Consumes the "emails" stream in the consumer group "email-workers" (docs/email.md).
  * <ul>
- *   <li>New messages arrive through XREADGROUP and are handed to up to EMAIL_WORKER_CONCURRENCY
- *       sends at a time. Each send is claimed in the database first (EmailDelivery), so a
- *       second copy of the message, or another worker, never sends the same job at once.</li>
- *   <li>A message is acknowledged once its job is settled in the database
- *       ({@link EmailMessageProcessor}). A failed send leaves it pending.</li>
- *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off
- *       of its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time,
- *       so only one worker wins) and tried again. This one mechanism retries failed sends and
- *       rescues messages of a worker that crashed. How many attempts a job had is the database's
- *       count, which survives Redis losing its data.</li>
+ *   <li>New messages arrive through XREADGROUP and are handed to up to EMAIL_WORKER_CONCURRENCY sends at a
+ *       time. Each send is claimed in the database first (EmailDelivery), so a second copy of the
+ *       message, or another worker, never sends the same job at once.</li>
+ *   <li>A message is acknowledged once its job is settled in the database ({@link EmailMessageProcessor}).
+ *       A failed send leaves it pending.</li>
+ *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off of
+ *       its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time, so
+ *       only one worker wins) and tried again. This one mechanism retries failed sends and rescues
+ *       messages of a crashed worker. The database counts the attempts, which survives Redis losing its data.</li>
  * </ul>
  */
 class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
+    /** Inside Render's 30 s between SIGTERM and SIGKILL. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
@@ -95,10 +94,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         log.info("Email worker {} consuming stream '{}'", consumerName, properties.stream());
     }
 
-    /**
-     * Stops reading, then waits (at most 20 s, inside Render's 30 s shutdown window) for sends in
-     * progress. A message not handed over yet, or a send cut short, stays pending for another worker.
-     */
+    /** Stops reading, then waits for sends in progress; a message not finished stays pending for another worker. */
     @Override
     public void stop() {
         running = false;
@@ -117,13 +113,19 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        senders.shutdownNow();
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Only where the stream is consumed: APP_ROLE=worker, or EMAIL_WORKER_ENABLED on a web service. */
+    @Override
+    public boolean isAutoStartup() {
+        return properties.workerEnabled();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public void destroy() {
+        senders.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${stores.email.reclaim-interval:1s}")
@@ -146,9 +148,9 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
             if (pending.getElapsedTimeSinceLastDelivery().compareTo(backOff) < 0) {
                 continue;
             }
-            List<MapRecord<String, String, String>> claimed = redis.<String, String>opsForStream()
-                    .claim(properties.stream(), properties.consumerGroup(), consumerName, backOff, pending.getId());
-            claimed.forEach(this::handle);
+            redis.<String, String>opsForStream()
+                    .claim(properties.stream(), properties.consumerGroup(), consumerName, backOff, pending.getId())
+                    .forEach(this::handle);
         }
     }
 
@@ -179,10 +181,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /**
-     * Called on the listener's polling thread, which polls again as soon as this returns: waiting here
-     * is the back-off (StreamOutage) that keeps an outage from becoming a busy loop.
-     */
+    /** On the polling thread, which polls again on return: waiting here keeps an outage from being a busy loop. */
     private void onPollError(Throwable error) {
         Duration wait = group.recover(error, readOutage);
         if (running && wait != null) {

@@ -71,6 +71,8 @@ class EntrypointJvmOptionsTest {
     @Test
     void theWebRoleAsRenderDeploysItStartsFromTheBeanDefinitionsGeneratedAtBuildTime() throws Exception {
         assertThat(commandLineFor(RENDER_WEB, "web")).contains("-Dspring.aot.enabled=true");
+        assertThat(commandLineFor(with("EMAIL_WORKER_ENABLED", "true"), "web")).as("the free route: it sends its own email")
+                .contains("-Dspring.aot.enabled=true");
     }
 
     @Test
@@ -78,7 +80,6 @@ class EntrypointJvmOptionsTest {
         assertThat(commandLineFor(Map.of("SPRING_PROFILES_ACTIVE", "prod"), "web")).as("no Redis: in-process email")
                 .doesNotContain("spring.aot");
         assertThat(commandLineFor(with("MAIL_HOST", "smtp.example.com"), "web")).doesNotContain("spring.aot");
-        assertThat(commandLineFor(with("EMAIL_WORKER_ENABLED", "true"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(with("SPRING_PROFILES_ACTIVE", "dev"), "web")).doesNotContain("spring.aot");
         assertThat(commandLineFor(with("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health"), "web"))
                 .as("a Spring setting could change a condition").doesNotContain("spring.aot");

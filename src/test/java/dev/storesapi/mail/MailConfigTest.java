@@ -3,6 +3,9 @@ package dev.storesapi.mail;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -58,6 +61,37 @@ class MailConfigTest {
         MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, mailgun);
         assertThatThrownBy(() -> MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, smtp))
                 .hasMessageContaining("EMAIL_RETRY_DELAY (PT10S) is shorter than one send may take (25000 ms");
+    }
+
+    /** The free Render route (a web service sending its own email) and the paid one share one set of AOT bean definitions. */
+    @Test
+    void withRedisTheWorkerIsDefinedEverywhereButStartsAndReportsHealthOnlyWhereEnabled() {
+        withRedis().withPropertyValues("stores.email.worker-enabled=false").run(started -> {
+            assertThat(started).hasNotFailed();
+            assertThat(started.getBean(EmailQueue.class)).isInstanceOf(RedisEmailQueue.class);
+            RedisStreamWorker worker = started.getBean(RedisStreamWorker.class);
+            assertThat(worker.isAutoStartup()).isFalse();
+            assertThat(worker.isRunning()).isFalse();
+            assertThat(started.getBean(HealthContributorRegistry.class).getContributor("emailQueue")).isNull();
+        });
+    }
+
+    @Test
+    void theRetryDelayIsCheckedOnlyWhereTheStreamIsConsumed() {
+        ApplicationContextRunner mailgunWithAShortDelay = withRedis().withPropertyValues("stores.mailgun.api-key=key-test",
+                "stores.mailgun.domain=mg.example.com", "stores.email.retry-delay=1s");
+        mailgunWithAShortDelay.withPropertyValues("stores.email.worker-enabled=false")
+                .run(started -> assertThat(started).hasNotFailed());
+        mailgunWithAShortDelay.withPropertyValues("stores.email.worker-enabled=true")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("EMAIL_RETRY_DELAY (PT1S) is shorter than one send may take"));
+    }
+
+    /** Lettuce connects on first use: nothing here uses Redis, so none runs. */
+    private ApplicationContextRunner withRedis() {
+        return context.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+                .withBean(HealthContributorRegistry.class, DefaultHealthContributorRegistry::new)
+                .withPropertyValues("spring.data.redis.url=redis://127.0.0.1:1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,6 +58,12 @@ class RedisDataLossIT {
     static void stopAll() {
         web.close();
         redis.stop();
+    }
+
+    @Test
+    void theWebServiceAloneNeitherConsumesTheStreamNorReportsItsHealth() {
+        assertThat(web.getBean(RedisStreamWorker.class).isRunning()).isFalse();
+        assertThat(web.getBean(HealthContributorRegistry.class).getContributor("emailQueue")).isNull();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -74,7 +75,8 @@ class TwoWorkersIT {
         assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
         assertThat(worker.getBeansOfType(Flyway.class)).isEmpty();
         assertThat(worker.getBean(RedisStreamWorker.class).isRunning()).isTrue();
-        Health health = worker.getBean("emailQueueHealthIndicator", HealthIndicator.class).health();
+        Health health = ((HealthIndicator) worker.getBean(HealthContributorRegistry.class).getContributor("emailQueue"))
+                .health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("stream", "emails").containsKey("pending");
     }
