@@ -1,17 +1,9 @@
 package dev.storesapi.config;
 
 import dev.storesapi.error.InvalidConfigurationException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -84,19 +76,6 @@ class DatabaseUrlEnvironmentPostProcessorTest {
     }
 
     @Test
-    void readsDatabaseUrlFromDotEnvFile(@TempDir Path directory) throws IOException {
-        Path dotEnv = directory.resolve(".env");
-        Files.writeString(dotEnv, "# local settings\nDATABASE_URL=postgres://u:p@db:5432/app\n");
-
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoBeans.class)
-                .web(WebApplicationType.NONE)
-                .run("--spring.config.import=optional:file:" + dotEnv + "[.properties]")) {
-            assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
-                    .isEqualTo("jdbc:postgresql://db:5432/app");
-        }
-    }
-
-    @Test
     void prodProfileRefusesTheEmbeddedDatabase() {
         StandardEnvironment environment = environment(Map.of());
         environment.setActiveProfiles("prod");
@@ -114,10 +93,6 @@ class DatabaseUrlEnvironmentPostProcessorTest {
         process(environment);
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/app");
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class NoBeans {
     }
 
     private static StandardEnvironment environment(Map<String, Object> osEnvironment) {
