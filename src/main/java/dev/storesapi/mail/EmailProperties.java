@@ -41,6 +41,11 @@ public record EmailProperties(
         @DefaultValue("8") int workerConcurrency) {
 
     public EmailProperties {
+        if (docsUrl.isBlank()) {
+            // An empty APP_DOCS_URL (a Render prompt left blank, say) would send emails with an empty link.
+            throw new IllegalArgumentException("APP_DOCS_URL is empty: set it to the public address of the API docs "
+                    + "(https://<your web service>.onrender.com/swagger-ui.html) or remove it");
+        }
         if (workerConcurrency < 1 || workerConcurrency > 256) {
             throw new IllegalArgumentException("EMAIL_WORKER_CONCURRENCY must be 1 to 256, not " + workerConcurrency);
         }

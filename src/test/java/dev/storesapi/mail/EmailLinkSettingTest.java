@@ -3,12 +3,14 @@ package dev.storesapi.mail;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The link to the API docs in the registration email, as application.yml resolves it (docs/configuration.md). */
 class EmailLinkSettingTest {
@@ -30,13 +32,23 @@ class EmailLinkSettingTest {
                 "APP_DOCS_URL", "https://api.example.com/docs"))).isEqualTo("https://api.example.com/docs");
     }
 
+    @Test
+    void anEmptyAppDocsUrlIsRefusedRatherThanSentAsAnEmptyLink() throws IOException {
+        assertThatThrownBy(() -> Binder.get(environmentWith(Map.of("APP_DOCS_URL", ""))).bind("stores.email",
+                EmailProperties.class)).rootCause().hasMessageStartingWith("APP_DOCS_URL is empty");
+    }
+
     private static String docsUrlWith(Map<String, Object> variables) throws IOException {
+        return environmentWith(variables).getProperty("stores.email.docs-url");
+    }
+
+    private static StandardEnvironment environmentWith(Map<String, Object> variables) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         // Only what the test gives: not this machine's own variables.
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("variables", variables));
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
-        return environment.getProperty("stores.email.docs-url");
+        return environment;
     }
 }
