@@ -41,6 +41,11 @@ public record EmailProperties(
         @DefaultValue("8") int workerConcurrency) {
 
     public EmailProperties {
+        if (from.isBlank()) {
+            // Render asks for MAIL_FROM once; left blank, every email would be refused and end up dead.
+            throw new IllegalArgumentException("MAIL_FROM is empty: set it to a sender on your mail domain "
+                    + "(Stores API <postmaster@your-domain>) or remove it");
+        }
         if (docsUrl.isBlank()) {
             // An empty APP_DOCS_URL (a Render prompt left blank, say) would send emails with an empty link.
             throw new IllegalArgumentException("APP_DOCS_URL is empty: set it to the public address of the API docs "

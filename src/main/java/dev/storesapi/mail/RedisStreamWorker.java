@@ -2,13 +2,11 @@ package dev.storesapi.mail;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -24,23 +22,15 @@ import org.springframework.data.redis.stream.StreamMessageListenerContainer.Stre
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Consumes the "emails" stream in the consumer group "email-workers" (docs/email.md).
- * <ul>
- *   <li>New messages arrive through XREADGROUP and are handed to up to EMAIL_WORKER_CONCURRENCY sends at a
- *       time. Each send is claimed in the database first (EmailDelivery), so a second copy of the
- *       message, or another worker, never sends the same job at once.</li>
- *   <li>A message is acknowledged once its job is settled in the database ({@link EmailMessageProcessor}).
- *       A failed send leaves it pending.</li>
- *   <li>Every second the worker looks at the pending list: a message idle for longer than the back-off of
- *       its delivery count (retryDelay x 2^(n-1)) is claimed (XCLAIM with that minimum idle time, so
- *       only one worker wins) and tried again. This one mechanism retries failed sends and rescues
- *       messages of a crashed worker. The database counts the attempts, which survives Redis losing its data.</li>
- * </ul>
+ * Consumes the "emails" stream in the consumer group "email-workers" (docs/email.md "Worker"): new
+ * messages through XREADGROUP, up to EMAIL_WORKER_CONCURRENCY sends at a time, each acknowledged once
+ * its job is settled in the database ({@link EmailMessageProcessor}); every second, pending messages
+ * idle for longer than their back-off are claimed (XCLAIM) and tried again, which both retries failed
+ * sends and rescues the messages of a crashed worker.
  */
 class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
-    /** Inside Render's 30 s between SIGTERM and SIGKILL. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
@@ -51,9 +41,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final EmailProperties properties;
     private final String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
-    /** Bounds the sends in flight (and counts them, for stop()): the listener waits for a free one. */
-    private final Semaphore sendSlots;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final BoundedSends sends;
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
     /** Ends a back-off wait at once when the worker stops (within Render's 30 s shutdown window). */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
@@ -68,13 +56,19 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         this.group = new EmailConsumerGroup(redis, properties);
         this.properties = properties;
         this.consumerName = EmailConsumerGroup.newConsumerName();
-        this.sendSlots = new Semaphore(properties.workerConcurrency());
+        this.sends = new BoundedSends(properties.workerConcurrency());
     }
 
     @Override
     public void start() {
         stopping = new CountDownLatch(1);
-        group.createIfMissing();
+        try {
+            group.createIfMissing();
+        } catch (RuntimeException redisDown) {
+            // Not fatal (a web service sending its own email must start): reads back off until Redis
+            // is back, and the first NOGROUP answer then creates the group.
+            group.recover(redisDown, readOutage);
+        }
         StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
                 StreamMessageListenerContainerOptions.builder()
                         .pollTimeout(Duration.ofSeconds(1))
@@ -94,22 +88,41 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         log.info("Email worker {} consuming stream '{}'", consumerName, properties.stream());
     }
 
-    /** Stops reading, then waits for sends in progress; a message not finished stays pending for another worker. */
+    /**
+     * The web server's graceful shutdown phase: in a web service that sends its own email, requests
+     * and sends in flight finish side by side, within SHUTDOWN_TIMEOUT and Render's 30 s.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
+    }
+
+    @Override
+    public void stop(Runnable stopped) {
+        stopReading();
+        Thread.ofVirtual().name("email-worker-stop").start(() -> {
+            awaitSendsInProgress();
+            stopped.run();
+        });
+    }
+
     @Override
     public void stop() {
+        stopReading();
+        awaitSendsInProgress();
+    }
+
+    private void stopReading() {
         running = false;
         stopping.countDown();
         if (container != null) {
             container.stop();
         }
-        try {
-            // Holding every slot means no send is in progress; they are free again for a restart.
-            if (sendSlots.tryAcquire(properties.workerConcurrency(), STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                sendSlots.release(properties.workerConcurrency());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** At most 20 s; a message whose send is cut short stays pending for another worker. */
+    private void awaitSendsInProgress() {
+        sends.awaitIdle(STOP_WAIT);
     }
 
     @Override
@@ -125,7 +138,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     @Override
     public void destroy() {
-        senders.shutdownNow();
+        sends.close();
     }
 
     @Scheduled(fixedDelayString = "${stores.email.reclaim-interval:1s}")
@@ -154,31 +167,9 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Runs the message's send on a virtual thread of its own, once one of the send slots is free. */
+    /** A message not handed over (the worker is stopping) stays pending, for another worker or a restart. */
     private void handle(MapRecord<String, String, String> message) {
-        try {
-            sendSlots.acquire();
-        } catch (InterruptedException stopping) {
-            // Left pending, like any message not finished: another worker (or this one, later) takes it.
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!running) {
-            sendSlots.release();
-            return;
-        }
-        try {
-            senders.execute(() -> {
-                try {
-                    messages.process(message);
-                } finally {
-                    sendSlots.release();
-                }
-            });
-        } catch (RuntimeException rejected) {
-            sendSlots.release();
-            throw rejected;
-        }
+        sends.start(() -> messages.process(message), () -> running);
     }
 
     /** On the polling thread, which polls again on return: waiting here keeps an outage from being a busy loop. */

@@ -32,10 +32,13 @@ class EmailLinkSettingTest {
                 "APP_DOCS_URL", "https://api.example.com/docs"))).isEqualTo("https://api.example.com/docs");
     }
 
+    /** A prompt of Render's left blank may give the variable an empty value. */
     @Test
-    void anEmptyAppDocsUrlIsRefusedRatherThanSentAsAnEmptyLink() throws IOException {
+    void anEmptyAppDocsUrlOrMailFromIsRefusedAtStartUp() throws IOException {
         assertThatThrownBy(() -> Binder.get(environmentWith(Map.of("APP_DOCS_URL", ""))).bind("stores.email",
                 EmailProperties.class)).rootCause().hasMessageStartingWith("APP_DOCS_URL is empty");
+        assertThatThrownBy(() -> Binder.get(environmentWith(Map.of("MAIL_FROM", " "))).bind("stores.email",
+                EmailProperties.class)).rootCause().hasMessageStartingWith("MAIL_FROM is empty");
     }
 
     private static String docsUrlWith(Map<String, Object> variables) throws IOException {

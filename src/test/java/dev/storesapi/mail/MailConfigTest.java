@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
@@ -73,6 +75,18 @@ class MailConfigTest {
             assertThat(worker.isAutoStartup()).isFalse();
             assertThat(worker.isRunning()).isFalse();
             assertThat(started.getBean(HealthContributorRegistry.class).getContributor("emailQueue")).isNull();
+        });
+    }
+
+    /** Redis not up yet (a first deploy on Render) must not keep a web service that sends its own email from starting. */
+    @Test
+    void whereEnabledTheWorkerStartsWithRedisDownAndReportsItsHealth() {
+        withRedis().withPropertyValues("stores.email.worker-enabled=true").run(started -> {
+            assertThat(started).hasNotFailed();
+            assertThat(started.getBean(RedisStreamWorker.class).isRunning()).isTrue();
+            HealthIndicator emailQueue = (HealthIndicator) started.getBean(HealthContributorRegistry.class)
+                    .getContributor("emailQueue");
+            assertThat(emailQueue.health().getStatus()).isEqualTo(Status.DOWN);
         });
     }
 
