@@ -25,8 +25,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * real ones (docs/configuration.md "The .env file"). As a SystemEnvironmentPropertySource, so that
  * every name the docs give works the same in both places: SPRING_PROFILES_ACTIVE and
  * SPRING_DATASOURCE_URL as well as DATABASE_URL. Before config data, which reads the profiles.
- * The format is docker compose's, which reads the same file: NAME=value lines, # comment lines,
- * values optionally in matching quotes.
+ * The format is the part of docker compose's that compose.yaml needs, as compose reads the same file:
+ * NAME=value lines (optionally after "export "), # comments, values optionally in matching quotes.
+ * Not while Spring AOT generates the image's bean definitions: a developer's file must not shape them.
  */
 public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -45,7 +46,7 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || Boolean.getBoolean("spring.aot.processing")) {
             return;
         }
         SystemEnvironmentPropertySource variables = new SystemEnvironmentPropertySource(SOURCE_NAME, read());
@@ -68,9 +69,12 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor,
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int number = 1; number <= lines.size(); number++) {
-            String line = lines.get(number - 1).strip();
+            String line = lines.get(number - 1).replaceFirst("^\uFEFF", "").strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
+            }
+            if (line.startsWith("export ")) {
+                line = line.substring("export ".length()).strip();
             }
             int equals = line.indexOf('=');
             String name = equals < 0 ? "" : line.substring(0, equals).strip();
@@ -79,15 +83,21 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor,
                 throw new InvalidConfigurationException(file + " line " + number + " is not NAME=value.",
                         "Write one variable per line as NAME=value, or start the line with # to make it a comment.");
             }
-            variables.put(name, unquote(line.substring(equals + 1).strip()));
+            variables.put(name, value(line.substring(equals + 1).strip()));
         }
         return variables;
     }
 
-    private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0);
-        return quoted ? value.substring(1, value.length() - 1) : value;
+    /** In quotes: what they enclose, as it is. Else: up to a " #" comment. */
+    private static String value(String text) {
+        if (!text.isEmpty() && (text.charAt(0) == '"' || text.charAt(0) == '\'')) {
+            int closing = text.indexOf(text.charAt(0), 1);
+            if (closing > 0) {
+                return text.substring(1, closing);
+            }
+        }
+        int comment = text.indexOf(" #");
+        return (comment < 0 ? text : text.substring(0, comment)).strip();
     }
 
     @Override

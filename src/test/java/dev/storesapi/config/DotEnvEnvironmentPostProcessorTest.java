@@ -2,6 +2,7 @@ package dev.storesapi.config;
 
 import dev.storesapi.error.InvalidConfigurationException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,20 +61,44 @@ class DotEnvEnvironmentPostProcessorTest {
     }
 
     @Test
-    void valuesKeepEverythingAfterTheFirstEqualsSignAndLoseMatchingQuotes() throws IOException {
-        StandardEnvironment environment = withDotEnv(Map.of(), """
+    void valuesAreReadAsDockerComposeReadsThem() throws IOException {
+        StandardEnvironment environment = withDotEnv(Map.of(), "\uFEFF" + """
                 JWT_SECRET_KEY=c2VjcmV0IGtleSBvZiB0aGlydHktdHdvIGJ5dGVzISE=
-                MAIL_FROM="Stores API <no-reply@mg.example.com>"
+                MAIL_FROM="Stores API <no-reply@mg.example.com>"  # the sender
                 ADMIN_PASSWORD='back\\slash # not a comment'
                   ADMIN_USERNAME = admin
+                export ADMIN_EMAIL=admin@example.com
+                PORT=8081 # the local port
+                METRICS_TOKEN=abc#def
                 EMPTY=
-                """);
+                """.replace("\n", "\r\n"));
 
         assertThat(environment.getProperty("JWT_SECRET_KEY")).isEqualTo("c2VjcmV0IGtleSBvZiB0aGlydHktdHdvIGJ5dGVzISE=");
         assertThat(environment.getProperty("MAIL_FROM")).isEqualTo("Stores API <no-reply@mg.example.com>");
         assertThat(environment.getProperty("ADMIN_PASSWORD")).isEqualTo("back\\slash # not a comment");
         assertThat(environment.getProperty("ADMIN_USERNAME")).isEqualTo("admin");
+        assertThat(environment.getProperty("ADMIN_EMAIL")).isEqualTo("admin@example.com");
+        assertThat(environment.getProperty("PORT")).isEqualTo("8081");
+        assertThat(environment.getProperty("METRICS_TOKEN")).isEqualTo("abc#def");
         assertThat(environment.getProperty("EMPTY")).isEmpty();
+    }
+
+    @Test
+    void springAotProcessingIgnoresTheFile() throws IOException {
+        System.setProperty("spring.aot.processing", "true");
+        try {
+            assertThat(withDotEnv(Map.of(), "PORT=8081\n").getPropertySources()
+                    .contains(DotEnvEnvironmentPostProcessor.SOURCE_NAME)).isFalse();
+        } finally {
+            System.clearProperty("spring.aot.processing");
+        }
+    }
+
+    @Test
+    void runsBeforeConfigDataAndIsRegistered() throws IOException {
+        assertThat(new DotEnvEnvironmentPostProcessor().getOrder()).isLessThan(ConfigDataEnvironmentPostProcessor.ORDER);
+        assertThat(new String(getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes(),
+                StandardCharsets.UTF_8)).contains(DotEnvEnvironmentPostProcessor.class.getName());
     }
 
     @Test
