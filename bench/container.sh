@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Docker image where users run it (docs/deploy.md): builds the image, then measures it under
 # docker run --cpus=... --memory=512m against PostgreSQL and Redis on this host (the web service as
-# render.yaml deploys it), seeded with 50 stores x 20 items x 5 tags:
+# the Render Blueprints deploy it; EMAIL_WORKER_ENABLED=true for the $0 route's own email consumer),
+# seeded with 50 stores x 20 items x 5 tags:
 #   - cold start: CPU-seconds (from the container's cgroup) and wall time from `docker run` to the
 #     first 200 of GET /store, at --cpus=1 (COLD_RUNS times), 0.5 and 0.1;
 #   - GET /store/{id} req/s and p99 at --cpus=1 and --cpus=2 (wrk -t2 -c32 after a warm-up);
@@ -9,7 +10,8 @@
 #     (bench/mixed.lua) and WRITERS clients logging in and writing (bench/writes.py);
 #   - then a login flood (FLOOD_CONNECTIONS connections for FLOOD_SECONDS, bench/login.lua): the
 #     container must survive it (no OutOfMemoryError, no OOM kill).
-# IMAGE=tag BUILD_IMAGE=0 measures an image built before. See bench/README.md.
+# IMAGE=tag BUILD_IMAGE=0 measures an image built before; COLD_ONLY=1 stops after the cold starts.
+# See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -57,6 +59,7 @@ echo "| --cpus | CPU-s    | wall s   |"
 echo "|--------|----------|----------|"
 for _ in $(seq 1 "$COLD_RUNS"); do cold_start 1; done
 for cpus in $COLD_CPUS; do cold_start "$cpus"; done
+if [ "${COLD_ONLY:-0}" = 1 ]; then exit 0; fi
 
 echo "== throughput (wrk -t2 -c32, $WARMUP warm-up, $DURATION measured) and memory (--memory=512m)"
 echo "| what                               |     req/s |      p50 |      p99 |"

@@ -93,7 +93,7 @@ build_image() { # tag
 }
 
 # What the image benchmarks share: wrk, the jar (for the helper servers), the image unless
-# BUILD_IMAGE=0, and the web service's neighbours as render.yaml gives them: PostgreSQL and Redis on
+# BUILD_IMAGE=0, and the web service's neighbours as the Render Blueprints give them: PostgreSQL and Redis on
 # this host (REDIS_URL exported, so the email queue is the Redis stream), a random JWT key.
 prepare_image_bench() { # image tag, PostgreSQL port, Redis port
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }

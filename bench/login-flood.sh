@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A login flood against the image where users run it (docs/security.md): the web service at
-# docker run --cpus=1 --memory=512m, as render.yaml deploys it (PostgreSQL and Redis on this host),
+# docker run --cpus=1 --memory=512m, as the Render Blueprints deploy it (PostgreSQL and Redis on this host),
 # FLOOD_CONNECTIONS connections of POST /login with valid credentials for FLOOD_SECONDS while
 # GET /store/{id} is polled every 100 ms. Prints the login statuses (each 429/503 with or without
 # Retry-After), login p50/p99, the polled reads' statuses and p95, the RSS after the flood and
