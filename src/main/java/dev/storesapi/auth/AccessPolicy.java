@@ -3,6 +3,8 @@ package dev.storesapi.auth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -12,7 +14,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what (docs/api.md "Endpoints"): the one table that {@link SecurityConfig} enforces
- * and the OpenAPI document shows (config/OpenApiConfig, accessRules). The first route that matches decides.
+ * and the OpenAPI document shows (config/OpenApiConfig, accessRules). The first route that matches
+ * decides. Deny by default (docs/security.md): every public route is named, Actuator's endpoints are
+ * matched as Boot maps them, and anything else needs a token, whatever its method.
  */
 public final class AccessPolicy {
 
@@ -62,29 +66,42 @@ public final class AccessPolicy {
         }
     }
 
-    public static final List<Route> ROUTES = List.of(
-            new Route(null, "/error", Access.PUBLIC),
-            new Route(HttpMethod.POST, "/register", Access.PUBLIC),
-            new Route(HttpMethod.POST, "/login", Access.PUBLIC),
-            new Route(HttpMethod.POST, "/refresh", Access.REFRESH_TOKEN),
-            new Route(HttpMethod.GET, "/user/**", Access.TOKEN),
-            new Route(HttpMethod.HEAD, "/user/**", Access.TOKEN),
-            // Metrics describe the whole service (docs/security.md).
-            new Route(null, "/actuator/prometheus", Access.ADMIN_OR_METRICS_TOKEN),
-            // Operating the service: dead email jobs (docs/email.md).
-            new Route(null, "/admin/**", Access.ADMIN),
-            // Catalog reads, API docs and health are public; unknown GET routes get their 404.
-            // HEAD is a GET without the body; OPTIONS only lists the methods (Allow).
-            new Route(HttpMethod.GET, "/**", Access.PUBLIC),
-            new Route(HttpMethod.HEAD, "/**", Access.PUBLIC),
-            new Route(HttpMethod.OPTIONS, "/**", Access.PUBLIC),
-            new Route(HttpMethod.POST, "/item", Access.FRESH_TOKEN),
-            new Route(HttpMethod.DELETE, "/store/*", Access.ADMIN),
-            new Route(HttpMethod.DELETE, "/item/*", Access.ADMIN),
-            new Route(HttpMethod.DELETE, "/tag/*", Access.ADMIN),
-            new Route(HttpMethod.DELETE, "/user/{user_id}", Access.SELF_WITH_FRESH_TOKEN_OR_ADMIN),
-            // Everything else (catalog writes, links, logout) needs an access token.
-            new Route(null, "/**", Access.TOKEN));
+    /**
+     * Actuator, whatever MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE exposes: health is public, metrics
+     * take an admin or METRICS_TOKEN (they describe the whole service), every other endpoint is for
+     * admins. New matchers for each filter chain: one learns the endpoints of the first application
+     * context it sees.
+     */
+    static List<Map.Entry<RequestMatcher, Access>> actuator() {
+        return List.of(Map.entry(EndpointRequest.to("health"), Access.PUBLIC),
+                Map.entry(EndpointRequest.to("prometheus"), Access.ADMIN_OR_METRICS_TOKEN),
+                Map.entry(EndpointRequest.toAnyEndpoint(), Access.ADMIN));
+    }
+
+    public static final List<Route> ROUTES = Stream.of(
+            List.of(new Route(null, "/error", Access.PUBLIC),
+                    new Route(HttpMethod.POST, "/register", Access.PUBLIC),
+                    new Route(HttpMethod.POST, "/login", Access.PUBLIC),
+                    new Route(HttpMethod.POST, "/refresh", Access.REFRESH_TOKEN),
+                    // Operating the service: dead email jobs (docs/email.md).
+                    new Route(null, "/admin/**", Access.ADMIN)),
+            // Catalog reads, the API docs and Swagger UI.
+            publicReads("/store", "/store/*", "/store/*/tag", "/item", "/item/*", "/tag/*", "/v3/api-docs",
+                    "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+            List.of(new Route(HttpMethod.POST, "/item", Access.FRESH_TOKEN),
+                    new Route(HttpMethod.DELETE, "/store/*", Access.ADMIN),
+                    new Route(HttpMethod.DELETE, "/item/*", Access.ADMIN),
+                    new Route(HttpMethod.DELETE, "/tag/*", Access.ADMIN),
+                    new Route(HttpMethod.DELETE, "/user/{user_id}", Access.SELF_WITH_FRESH_TOKEN_OR_ADMIN),
+                    // Everything else (catalog writes, links, users, logout, unknown paths) needs an access token.
+                    new Route(null, "/**", Access.TOKEN)))
+            .flatMap(List::stream).toList();
+
+    /** GET, HEAD (a GET without the body) and OPTIONS (the allowed methods) of these paths. */
+    private static List<Route> publicReads(String... patterns) {
+        return Stream.of(patterns).flatMap(pattern -> Stream.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+                .map(method -> new Route(method, pattern, Access.PUBLIC))).toList();
+    }
 
     private AccessPolicy() {
     }

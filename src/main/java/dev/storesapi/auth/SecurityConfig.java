@@ -40,16 +40,17 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     // Error pages render errors of requests that were already authorised.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    AccessPolicy.ROUTES.forEach(route -> enforce(route, requests, metricsToken));
+                    AccessPolicy.actuator().forEach(endpoint ->
+                            enforce(requests.requestMatchers(endpoint.getKey()), endpoint.getValue(), metricsToken));
+                    AccessPolicy.ROUTES.forEach(route ->
+                            enforce(requests.requestMatchers(route.requests()), route.access(), metricsToken));
                 })
                 .build();
     }
 
-    private static void enforce(AccessPolicy.Route route,
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
-            String metricsToken) {
-        AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = requests.requestMatchers(route.requests());
-        switch (route.access()) {
+    private static void enforce(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url,
+            AccessPolicy.Access access, String metricsToken) {
+        switch (access) {
             case PUBLIC -> url.permitAll();
             // POST /refresh: the filter authenticates refresh tokens there, and only there.
             case TOKEN, REFRESH_TOKEN -> url.authenticated();

@@ -7,6 +7,7 @@ import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -70,7 +71,15 @@ class AuthorizationMatrixIT {
                 row("POST /logout", (api, f) -> api.post("/logout"), 401, 200, 200, 200),
                 row("GET /user/me", (api, f) -> api.get("/user/me"), 401, 200, 200, 200),
                 row("GET /user/{id}", (api, f) -> api.get("/user/" + f.otherUser()), 401, 200, 200, 200),
-                row("DELETE /user/{other}", (api, f) -> api.delete("/user/" + f.otherUser()), 401, 403, 403, 200));
+                row("DELETE /user/{other}", (api, f) -> api.delete("/user/" + f.otherUser()), 401, 403, 403, 200),
+                // Deny by default (docs/security.md): only named routes are public, whatever the method.
+                row("GET /nowhere (unknown path)", (api, f) -> api.get("/nowhere"), 401, 404, 404, 404),
+                row("OPTIONS /item/{id}/tag/{id}", (api, f) -> api.send(api.request("/item/" + f.item() + "/tag/"
+                        + f.tag()).method("OPTIONS", HttpRequest.BodyPublishers.noBody())), 401, 200, 200, 200),
+                row("OPTIONS /store/{id}", (api, f) -> api.send(api.request("/store/" + f.store())
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())), 200, 200, 200, 200),
+                row("GET /v3/api-docs", (api, f) -> api.get("/v3/api-docs"), 200, 200, 200, 200),
+                row("GET /actuator/health", (api, f) -> api.get("/actuator/health"), 200, 200, 200, 200));
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {3}")

@@ -80,8 +80,8 @@ class EntrypointIT {
         assertThat(status(port, "/actuator/prometheus", "Bearer " + TestSecrets.METRICS_TOKEN))
                 .as("prod exposes prometheus to its scraper").isEqualTo(200);
         assertThat(status(port, "/actuator/prometheus", "Bearer another-token")).isEqualTo(401);
-        assertThat(status(port, "/actuator/info")).isEqualTo(200);
-        assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(404);
+        assertThat(status(port, "/actuator/info")).as("admins only").isEqualTo(401);
+        assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(401);
         assertThat(status(port, "/v3/api-docs")).as("Swagger UI stays available").isEqualTo(200);
         HttpResponse<Void> behindProxy = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create("http://localhost:" + port + "/store?size=1"))

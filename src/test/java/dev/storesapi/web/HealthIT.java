@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ class HealthIT {
     @Autowired
     ApiClient api;
 
+    @Autowired
+    Accounts accounts;
+
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void healthProbesAreUp(String path) {
@@ -27,8 +31,11 @@ class HealthIT {
 
     @Test
     void nothingElseOfActuatorIsExposed() {
-        assertProblem(api.get("/actuator/env"), 404, "not_found");
-        assertProblem(api.get("/actuator/beans"), 404, "not_found");
-        assertThat(api.get("/actuator").body()).doesNotContain("env", "beans", "heapdump");
+        ApiClient user = accounts.user();
+
+        assertProblem(user.get("/actuator/env"), 404, "not_found");
+        assertProblem(user.get("/actuator/beans"), 404, "not_found");
+        assertProblem(api.get("/actuator/env"), 401, "authorization_required");
+        assertThat(user.get("/actuator").body()).doesNotContain("env", "beans", "heapdump");
     }
 }

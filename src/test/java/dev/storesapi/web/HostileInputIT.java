@@ -242,9 +242,10 @@ class HostileInputIT {
         assertThat(response).containsPattern("(?i)\nLink: </store\\?page=0&size=1>; rel=\"first\"");
     }
 
+    /** Anonymous callers get a 401 for what is not public (docs/security.md "Deny by default"). */
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health/db", "/actuator/nope", "/actuator/env", "/actuator/health/x/y"})
     void unknownActuatorPathsAreProblemNotFound(String path) {
-        assertProblem(accounts.anonymous().get(path), 404, "not_found");
+        assertProblem(accounts.user().get(path), 404, "not_found");
     }
 }
