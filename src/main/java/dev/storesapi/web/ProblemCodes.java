@@ -26,7 +26,9 @@ public final class ProblemCodes {
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
             case 422 -> RuleViolationException.CODE;
+            case 501 -> "not_implemented";
             case 503 -> ServiceUnavailableException.CODE;
+            case 505 -> "http_version_not_supported";
             default -> status.is4xxClientError() ? "client_error" : "internal_error";
         };
     }

@@ -22,7 +22,7 @@ class ProblemErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSe
             if (context.getParent() instanceof StandardHost host) {
                 // The host adds an error valve of this class when it starts, unless it already has one.
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemErrorReportValve(problems::getObject));
+                host.getPipeline().addValve(new ProblemErrorReportValve(problems::getObject, context::getServletContext));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.function.Supplier;
@@ -17,10 +18,12 @@ import org.springframework.http.HttpStatusCode;
 class ProblemErrorReportValve extends ErrorReportValve {
 
     private final Supplier<ProblemResponder> problems;
+    private final Supplier<ServletContext> application;
 
     /** The responder is looked up at the first error: the valve is made before the application's beans. */
-    ProblemErrorReportValve(Supplier<ProblemResponder> problems) {
+    ProblemErrorReportValve(Supplier<ProblemResponder> problems, Supplier<ServletContext> application) {
         this.problems = problems;
+        this.application = application;
     }
 
     static String detailFor(int status) {
@@ -43,18 +46,30 @@ class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            problems.get().respond(new QuotedPath(request), response,
+            problems.get().respond(new QuotedPath(request, application.get()), response,
                     Problems.exception(HttpStatusCode.valueOf(status), detailFor(status)));
         } catch (RuntimeException unusable) {
             // The client is gone or the response is unusable: nothing left to report to.
         }
     }
 
-    /** The rejected path, quoted so that Spring MVC can decode it while it writes the problem. */
+    /**
+     * The rejected path, quoted so that Spring MVC can decode it while it writes the problem, and the
+     * application's servlet context: a request Tomcat rejects reaches no context of its own, and Spring
+     * MVC asks it for media types (a NullPointerException and a 30-line warning per request otherwise).
+     */
     private static final class QuotedPath extends HttpServletRequestWrapper {
 
-        QuotedPath(HttpServletRequest request) {
+        private final ServletContext application;
+
+        QuotedPath(HttpServletRequest request, ServletContext application) {
             super(request);
+            this.application = application;
+        }
+
+        @Override
+        public ServletContext getServletContext() {
+            return application;
         }
 
         @Override

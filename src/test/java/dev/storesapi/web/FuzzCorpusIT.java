@@ -38,7 +38,9 @@ class FuzzCorpusIT {
 
     private static final List<String> IDS = List.of(MISSING, "0", "-1", "abc", "9223372036854775808",
             "1.5", "%00", "%FF", "0x1", "%20" + MISSING, "%D9%A1", "1e3", "%2e%2e", "" + MISSING + "%0A",
-            "99999999999999999999999999999999999999");
+            "99999999999999999999999999999999999999",
+            // Paths Tomcat itself rejects (400 before any application code).
+            "..%5c", "..%5C..%5C", "%5c", "..%2f..", "%2e%2e%5c");
 
     private static final List<String> QUERIES = List.of("", "?page=-1", "?size=0", "?size=1001", "?page=abc",
             "?page=2147483647&size=1000", "?store_id=%FF", "?store_id=abc", "?tag=%00", "?tag=a%00b", "?tag=" + "x".repeat(5000),

@@ -10,8 +10,12 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a 500, and nothing is stored or deleted by mistake.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputIT {
 
     @Autowired
@@ -43,6 +48,31 @@ class HostileInputIT {
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
                 .contains("\"error\":\"malformed_request\"").contains(RequestSyntaxFilter.BAD_QUERY);
+    }
+
+    /** Tomcat rejects these paths before any application code; its error report used to log a 30-line NPE each. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/store/..%5c", "/store/..%5C/x", "/..%5c..%5c", "/store/%zz"})
+    void aPathTomcatRejectsIsAProblemThatLogsNoStackTrace(String target, CapturedOutput output) {
+        int before = output.getOut().length();
+
+        String response = api.rawGet(target);
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"error\":\"malformed_request\"");
+        assertThat(output.getOut().substring(before)).doesNotContain("Exception", "\tat ");
+    }
+
+    /** Request lines and methods Tomcat does not implement: their own codes, not internal_error. */
+    @ParameterizedTest
+    @CsvSource({"CONNECT localhost:80 HTTP/1.1, 501, not_implemented",
+            "GET /store HTTP/2.0, 505, http_version_not_supported",
+            "GET /store HTTP/9.9, 505, http_version_not_supported"})
+    void unsupportedRequestLinesHaveTheirOwnCodes(String requestLine, int status, String code) {
+        String response = api.rawExchange(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n", requestLine);
+
+        assertThat(response).startsWith("HTTP/1.1 " + status).contains("application/problem+json")
+                .contains("\"error\":\"" + code + "\"");
     }
 
     @Test
