@@ -51,7 +51,8 @@ public class EmailOutbox {
         try {
             payload = json.readValue(event.getPayload(), Map.class);
         } catch (JacksonException unparseable) {
-            throw new InvalidEmailJobException("payload is not JSON: " + unparseable.getOriginalMessage());
+            // Not Jackson's message: it names Java types, and admins see this reason (GET /admin/emails/dead).
+            throw new InvalidEmailJobException("payload is not a JSON object");
         }
         if (!(payload.get("user_id") instanceof Number userId) || !(payload.get("email") instanceof String email)
                 || !(payload.get("username") instanceof String username)) {

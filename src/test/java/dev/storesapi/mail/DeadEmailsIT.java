@@ -69,6 +69,8 @@ class DeadEmailsIT {
                 "This email job is still being delivered; only a dead one can be sent again.");
         assertProblem(admin.post("/admin/emails/" + unsendable + "/resend"), 409, "conflict",
                 "This email job can never be sent: payload needs a numeric user_id and string email and username");
+        assertProblem(admin.post("/admin/emails/" + deadJob("[1, 2]") + "/resend"), 409, "conflict",
+                "This email job can never be sent: payload is not a JSON object");
         assertProblem(admin.post("/admin/emails/987654321/resend"), 404, "not_found", "Email job not found.");
         assertThat(TestMail.messagesTo(username + "@example.com")).isEmpty();
     }

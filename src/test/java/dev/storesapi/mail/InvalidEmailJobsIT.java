@@ -54,7 +54,7 @@ class InvalidEmailJobsIT {
                     assertThat((String) row.get("last_error")).contains("user_id");
                 });
         assertThat((String) jdbc.queryForObject("select last_error from email_outbox where id = ?", String.class, notJson))
-                .startsWith("payload is not JSON");
+                .isEqualTo("payload is not a JSON object");
     }
 
     @Test

@@ -34,7 +34,7 @@ public class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LEAK = Pattern.compile(
-            "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.lang"
+            "(?i)(\\bat [a-z]+\\.[a-z]|exception|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|org\\.springframework|org\\.hibernate|java\\.(lang|util|time)\\.|tools\\.jackson|com\\.fasterxml"
                     + "|\\{argon2}|\\$argon2id?\\$|\\$2[aby]\\$|password_?hash)");
     private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
 
