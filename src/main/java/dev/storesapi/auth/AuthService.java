@@ -57,11 +57,20 @@ public class AuthService {
      */
     public TokenResponse login(LoginRequest request) {
         String usernameKey = User.usernameKey(request.username());
-        // Every attempt takes one from the username's bucket before the hash; a success gives it back.
+        // Every attempt takes one from the username's bucket before the hash; only a wrong password
+        // keeps it (a 503 with every hashing slot busy, or the database down, gives it back).
         rateLimiter.acquire(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
-        Optional<User> found = users.findByUsernameKey(usernameKey);
-        String hash = found.map(User::getPasswordHash).orElseGet(this::dummyHash);
-        boolean matches = passwordEncoder.matches(request.password(), hash);
+        Optional<User> found;
+        String hash;
+        boolean matches;
+        try {
+            found = users.findByUsernameKey(usernameKey);
+            hash = found.map(User::getPasswordHash).orElseGet(this::dummyHash);
+            matches = passwordEncoder.matches(request.password(), hash);
+        } catch (RuntimeException noVerdict) {
+            rateLimiter.giveBack(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);
+            throw noVerdict;
+        }
         User user = found.filter(ignored -> matches)
                 .orElseThrow(() -> new AuthFailureException(AuthFailure.INVALID_CREDENTIALS));
         rateLimiter.giveBack(LOGIN_FAILURES, rateLimits.loginFailuresPerUsername(), usernameKey);

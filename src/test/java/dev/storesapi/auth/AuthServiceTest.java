@@ -2,6 +2,7 @@ package dev.storesapi.auth;
 
 import dev.storesapi.ratelimit.RateLimit;
 import dev.storesapi.ratelimit.RateLimitProperties;
+import dev.storesapi.ratelimit.RateLimitedException;
 import dev.storesapi.ratelimit.RateLimiter;
 import dev.storesapi.user.Role;
 import dev.storesapi.user.User;
@@ -74,8 +75,38 @@ class AuthServiceTest {
         assertThat(tokens.refreshToken()).isNotBlank();
     }
 
+    /** Only a wrong password costs one of the username's attempts (docs/security.md). */
+    @Test
+    void aSignInRefusedBecauseHashingIsBusyCostsNoAttempt() {
+        RateLimitProperties oneFailure = new RateLimitProperties(true, Duration.ZERO, GENEROUS,
+                RateLimit.valueOf("1/1m"), GENEROUS, GENEROUS);
+        PasswordEncoder busy = new RecordingEncoder() {
+            @Override
+            public boolean matches(CharSequence raw, String hash) {
+                throw new PasswordHashingBusyException();
+            }
+        };
+        User jose = new User("jose", "jose@example.com", "hash-of-jose", Role.USER, Instant.now());
+        when(users.findByUsernameKey("jose")).thenReturn(Optional.of(jose));
+        RateLimiter limiter = new RateLimiter(oneFailure, "");
+        JwtService jwt = new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC());
+        AuthService whileBusy = new AuthService(users, sessions, busy, jwt, properties, Clock.systemUTC(), limiter,
+                oneFailure);
+        AuthService afterwards = new AuthService(users, sessions, encoder, jwt, properties, Clock.systemUTC(), limiter,
+                oneFailure);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> whileBusy.login(new LoginRequest("jose", "wrong")))
+                    .isInstanceOf(PasswordHashingBusyException.class);
+        }
+        assertThatThrownBy(() -> afterwards.login(new LoginRequest("jose", "wrong")))
+                .as("the one attempt is still there").isInstanceOf(AuthFailureException.class);
+        assertThatThrownBy(() -> afterwards.login(new LoginRequest("jose", "wrong")))
+                .as("and now used").isInstanceOf(RateLimitedException.class);
+    }
+
     /** Hashes "x" as "hash-of-x" and records every hash it is asked to compare with. */
-    private static final class RecordingEncoder implements PasswordEncoder {
+    private static class RecordingEncoder implements PasswordEncoder {
         final List<String> encoded = new ArrayList<>();
         final List<String> compared = new ArrayList<>();
 
