@@ -1,6 +1,7 @@
 package dev.storesapi.auth;
 
 import dev.storesapi.user.Role;
+import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +28,13 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     private final JwtService jwt;
     private final AuthService auth;
+    private final ProblemResponder problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    JwtAuthenticationFilter(JwtService jwt, AuthService auth) {
+    JwtAuthenticationFilter(JwtService jwt, AuthService auth, ProblemResponder problems) {
         this.jwt = jwt;
         this.auth = auth;
+        this.problems = problems;
     }
 
     @Override
@@ -44,6 +47,11 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
                 authentication = new JwtAuthentication(authenticate(header, request));
             } catch (AuthFailureException refused) {
                 authentication = new RefusedToken(refused.failure());
+            } catch (RuntimeException noAnswer) {
+                // The session could not be checked (the database is down, say): answered like any error
+                // (a 503 and one log line), not thrown to Tomcat, which logs a whole stack trace.
+                problems.respond(request, response, noAnswer);
+                return;
             }
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(authentication);

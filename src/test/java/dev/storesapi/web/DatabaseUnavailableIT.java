@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +29,7 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.connection-timeout=1000",
         "spring.datasource.hikari.validation-timeout=500"})
 @Import(ApiClient.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseUnavailableIT {
 
     private static final Path DATA = tempDir();
@@ -43,7 +47,7 @@ class DatabaseUnavailableIT {
     ApiClient api;
 
     @Test
-    void answersServiceUnavailableWhileTheDatabaseIsDownAndRecovers() throws IOException {
+    void answersServiceUnavailableWhileTheDatabaseIsDownAndRecovers(CapturedOutput output) throws IOException {
         assertThat(api.get("/store").status()).isEqualTo(200);
         String password = "long enough password";
         api.post("/register", Map.of("username", "down_user", "email", "down@example.com", "password", password));
@@ -51,9 +55,13 @@ class DatabaseUnavailableIT {
                 .json().get("access_token").asString();
 
         database.close();
+        int logBefore = output.getOut().length();
         // The token's session cannot be checked: not a 401, not a 500.
         assertProblem(api.withToken(token).get("/user/me"), 503, "service_unavailable");
         ApiResponse down = api.get("/store");
+        String logged = output.getOut().substring(logBefore);
+        assertThat(logged).as("no stack trace per request (docs/security.md)").doesNotContain("\tat ", "Servlet.service()");
+        assertThat(logged.lines().filter(line -> line.contains("Database unavailable on"))).hasSize(2);
         assertProblem(down, 503, "service_unavailable", "The database is unavailable. Try again shortly.");
         assertThat(down.header("Retry-After")).isEqualTo("5");
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
