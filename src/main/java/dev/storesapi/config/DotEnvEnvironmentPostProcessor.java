@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
@@ -46,7 +47,7 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!Files.isRegularFile(file) || Boolean.getBoolean("spring.aot.processing")) {
+        if (!Files.isRegularFile(file) || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
             return;
         }
         SystemEnvironmentPropertySource variables = new SystemEnvironmentPropertySource(SOURCE_NAME, read());

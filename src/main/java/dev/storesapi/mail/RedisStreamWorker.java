@@ -31,6 +31,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStreamWorker.class);
+    /** How long stopping waits for sends in progress; one cut short stays pending for another worker. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
@@ -39,7 +40,8 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final EmailMessageProcessor messages;
     private final EmailConsumerGroup group;
     private final EmailProperties properties;
-    private final String consumerName;
+    /** Chosen at start: a process that never consumes the stream makes no host name lookup. */
+    private String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
     private final BoundedSends sends;
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
@@ -55,13 +57,13 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         this.messages = new EmailMessageProcessor(redis, delivery, properties);
         this.group = new EmailConsumerGroup(redis, properties);
         this.properties = properties;
-        this.consumerName = EmailConsumerGroup.newConsumerName();
         this.sends = new BoundedSends(properties.workerConcurrency());
     }
 
     @Override
     public void start() {
         stopping = new CountDownLatch(1);
+        consumerName = EmailConsumerGroup.newConsumerName();
         try {
             group.createIfMissing();
         } catch (RuntimeException redisDown) {
@@ -101,7 +103,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     public void stop(Runnable stopped) {
         stopReading();
         Thread.ofVirtual().name("email-worker-stop").start(() -> {
-            awaitSendsInProgress();
+            sends.awaitIdle(STOP_WAIT);
             stopped.run();
         });
     }
@@ -109,7 +111,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     @Override
     public void stop() {
         stopReading();
-        awaitSendsInProgress();
+        sends.awaitIdle(STOP_WAIT);
     }
 
     private void stopReading() {
@@ -118,11 +120,6 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         if (container != null) {
             container.stop();
         }
-    }
-
-    /** At most 20 s; a message whose send is cut short stays pending for another worker. */
-    private void awaitSendsInProgress() {
-        sends.awaitIdle(STOP_WAIT);
     }
 
     @Override

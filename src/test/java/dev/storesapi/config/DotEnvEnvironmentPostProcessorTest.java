@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -85,12 +86,12 @@ class DotEnvEnvironmentPostProcessorTest {
 
     @Test
     void springAotProcessingIgnoresTheFile() throws IOException {
-        System.setProperty("spring.aot.processing", "true");
+        System.setProperty(AbstractAotProcessor.AOT_PROCESSING, "true");
         try {
             assertThat(withDotEnv(Map.of(), "PORT=8081\n").getPropertySources()
                     .contains(DotEnvEnvironmentPostProcessor.SOURCE_NAME)).isFalse();
         } finally {
-            System.clearProperty("spring.aot.processing");
+            System.clearProperty(AbstractAotProcessor.AOT_PROCESSING);
         }
     }
 
