@@ -35,10 +35,12 @@ class ModuleBoundariesTest {
                 .layer("config").definedBy("dev.storesapi.config..")
                 .layer("features").definedBy("dev.storesapi.catalog..", "dev.storesapi.auth..",
                         "dev.storesapi.user..", "dev.storesapi.mail..", "dev.storesapi.ratelimit..")
+                .layer("redis").definedBy("dev.storesapi.redis..")
                 .layer("web").definedBy("dev.storesapi.web..")
                 .layer("error").definedBy("dev.storesapi.error..")
                 .whereLayer("config").mayNotBeAccessedByAnyLayer()
                 .whereLayer("features").mayOnlyBeAccessedByLayers("config")
+                .whereLayer("redis").mayOnlyBeAccessedByLayers("config", "features")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("config", "features")
                 .whereLayer("error").mayOnlyBeAccessedByLayers("config", "features", "web")
                 .check(MAIN);

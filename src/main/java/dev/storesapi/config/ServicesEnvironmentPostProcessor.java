@@ -1,6 +1,7 @@
 package dev.storesapi.config;
 
 import dev.storesapi.error.InvalidConfigurationException;
+import dev.storesapi.redis.RedisSettings;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class ServicesEnvironmentPostProcessor implements EnvironmentPostProcesso
         switch (role) {
             case "web", "" -> { }
             case "worker" -> {
-                if (!StringUtils.hasText(redisUrl)) {
+                if (!RedisSettings.configured(environment)) {
                     throw new InvalidConfigurationException("APP_ROLE=worker needs REDIS_URL: the worker consumes "
                             + "the Redis Stream of email jobs.", "Set REDIS_URL, or run without APP_ROLE=worker "
                             + "(without Redis, the web role delivers emails in-process).");

@@ -1,17 +1,18 @@
 package dev.storesapi.mail;
 
 import dev.storesapi.error.InvalidConfigurationException;
+import dev.storesapi.redis.RedisSettings;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -28,9 +29,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailConfig {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfig.class);
-
-    /** REDIS_URL is mapped to spring.data.redis.url only when set (config/ServicesEnvironmentPostProcessor). */
-    static final String WITH_REDIS = "'${spring.data.redis.url:}' != ''";
 
     @Bean
     EmailSender emailSender(ObjectProvider<JavaMailSender> mail, EmailProperties properties,
@@ -62,7 +60,7 @@ class MailConfig {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression(WITH_REDIS)
+    @Conditional(RedisSettings.Present.class)
     static class RedisQueue {
 
         @Bean
@@ -130,7 +128,7 @@ class MailConfig {
     }
 
     @Bean
-    @ConditionalOnExpression("!(" + WITH_REDIS + ")")
+    @Conditional(RedisSettings.Absent.class)
     EmailQueue inProcessEmailQueue(EmailDelivery delivery, EmailProperties properties) {
         return new InProcessEmailQueue(delivery, properties);
     }

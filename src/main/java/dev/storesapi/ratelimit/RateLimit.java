@@ -28,6 +28,15 @@ public record RateLimit(int requests, Duration period) {
         return new RateLimit(Integer.parseInt(matcher.group(1)), DurationStyle.SIMPLE.parse(matcher.group(2)));
     }
 
+    /**
+     * One of {@code instances} equal parts of this limit, rounded down (at least one request), so
+     * that together they allow no more than the limit, or one request each when there are more
+     * instances than requests.
+     */
+    public RateLimit share(int instances) {
+        return instances <= 1 ? this : new RateLimit(Math.max(1, requests / instances), period);
+    }
+
     @Override
     public String toString() {
         return requests + "/" + DurationStyle.SIMPLE.print(period);

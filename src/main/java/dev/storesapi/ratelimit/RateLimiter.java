@@ -4,31 +4,31 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.lettuce.core.RedisException;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Token buckets (Bucket4j) shared by every instance through Redis when REDIS_URL is set, so that
- * ten instances do not allow ten times the limit; this instance's own buckets otherwise, and while
- * Redis cannot be reached: then requests are still served, each instance enforcing the limits alone
- * ({@link SharedBuckets}; docs/security.md).
+ * Token buckets shared by every instance through Redis when Redis is configured, so that ten
+ * instances do not allow ten times the limit. While Redis cannot answer, and without it, each
+ * instance decides alone, in memory (Bucket4j), on its share of each limit: the limit divided by
+ * the number of instances that last shared it, so that together they still allow about the limit
+ * (docs/security.md, "Rate limits"). Requests are never refused because Redis is down.
  */
-@Component
-@EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimiter implements DisposableBean {
 
     private static final String KEY_PREFIX = "rate-limit:";
 
     private final RateLimitProperties properties;
     private final SharedBuckets sharedBuckets;
+    /** Set once this process serves HTTP: only web instances count in the shares. */
+    private volatile boolean serving;
     /** Bounded, so that a flood of made-up usernames or addresses cannot fill the heap. */
     private final Cache<String, Bucket> localBuckets = Caffeine.newBuilder()
             .maximumSize(20_000)
@@ -43,9 +43,23 @@ public class RateLimiter implements DisposableBean {
             .expireAfterWrite(Duration.ofHours(1))
             .build();
 
-    public RateLimiter(RateLimitProperties properties, @Value("${spring.data.redis.url:}") String redisUrl) {
+    /** {@code redis} null: each instance enforces the whole of each limit alone. */
+    public RateLimiter(RateLimitProperties properties, @Nullable LettuceConnectionFactory redis) {
         this.properties = properties;
-        this.sharedBuckets = new SharedBuckets(redisUrl);
+        this.sharedBuckets = new SharedBuckets(redis);
+    }
+
+    @EventListener(WebServerInitializedEvent.class)
+    void serving() {
+        serving = true;
+    }
+
+    /** Counts this instance among those sharing the limits, and connects to Redis (in the background). */
+    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    void heartbeat() {
+        if (serving && properties.enabled()) {
+            sharedBuckets.heartbeat();
+        }
     }
 
     /** Takes one request from the caller's bucket for this limit, or throws {@link RateLimitedException}. */
@@ -59,14 +73,16 @@ public class RateLimiter implements DisposableBean {
         if (until != null && until - now > 0) {
             throw refusedAfterDelay(until - now);
         }
-        Answer<ConsumptionProbe> answer = withBucket(bucketKey, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1));
-        ConsumptionProbe probe = answer.value();
-        if (!probe.isConsumed()) {
-            if (answer.shared()) {
-                // This instance's own buckets are cheap to ask, and must not outlive an outage.
-                refusedUntil.put(bucketKey, now + probe.getNanosToWaitForRefill());
+        SharedBuckets.Taken shared = sharedBuckets.take(bucketKey, limit, 1);
+        if (shared == null) {
+            ConsumptionProbe probe = localBucket(bucketKey, limit).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                throw refusedAfterDelay(probe.getNanosToWaitForRefill());
             }
-            throw refusedAfterDelay(probe.getNanosToWaitForRefill());
+        } else if (!shared.consumed()) {
+            // This instance's own buckets are cheap to ask, and must not outlive an outage.
+            refusedUntil.put(bucketKey, now + shared.nanosToWait());
+            throw refusedAfterDelay(shared.nanosToWait());
         }
     }
 
@@ -74,10 +90,9 @@ public class RateLimiter implements DisposableBean {
     public void giveBack(String name, RateLimit limit, String key) {
         if (properties.enabled()) {
             String bucketKey = bucketKey(name, limit, key);
-            withBucket(bucketKey, limit, bucket -> {
-                bucket.addTokens(1);
-                return null;
-            });
+            if (sharedBuckets.take(bucketKey, limit, -1) == null) {
+                localBucket(bucketKey, limit).addTokens(1);
+            }
             refusedUntil.invalidate(bucketKey);
         }
     }
@@ -99,23 +114,13 @@ public class RateLimiter implements DisposableBean {
         return KEY_PREFIX + name + ":" + limit + ":" + key;
     }
 
-    /** The answer of a bucket, and whether it was the bucket shared through Redis. */
-    private record Answer<T>(T value, boolean shared) {
-    }
-
-    private <T> Answer<T> withBucket(String bucketKey, RateLimit limit, Function<Bucket, T> use) {
-        ProxyManager<String> redis = sharedBuckets.manager();
-        if (redis != null) {
-            try {
-                T result = use.apply(redis.getProxy(bucketKey, () -> configuration(limit)));
-                sharedBuckets.answered();
-                return new Answer<>(result, true);
-            } catch (RedisException | io.github.bucket4j.TimeoutException e) {
-                sharedBuckets.unavailable(e);
-            }
-        }
-        Bucket local = localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(bandwidth(limit)).build());
-        return new Answer<>(use.apply(local), false);
+    /** This instance's bucket for the key, holding its share of the limit (at least one request). */
+    private Bucket localBucket(String bucketKey, RateLimit limit) {
+        RateLimit share = limit.share(sharedBuckets.instances());
+        return localBuckets.get(bucketKey + "@" + share, ignored -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(share.requests())
+                        .refillGreedy(share.requests(), share.period()).build())
+                .build());
     }
 
     /** Whether the next request would count in Redis (tests wait for it after a Redis restart). */
@@ -123,12 +128,9 @@ public class RateLimiter implements DisposableBean {
         return sharedBuckets.reachable();
     }
 
-    private static BucketConfiguration configuration(RateLimit limit) {
-        return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
-    }
-
-    private static Bandwidth bandwidth(RateLimit limit) {
-        return Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()).build();
+    /** How many instances this one counts on sharing the limits with (tests wait for both of theirs). */
+    int instancesSharing() {
+        return sharedBuckets.instances();
     }
 
     @Override

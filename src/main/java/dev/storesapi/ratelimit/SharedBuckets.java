@@ -1,122 +1,260 @@
 package dev.storesapi.ratelimit;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The buckets every instance shares through Redis, for {@link RateLimiter}: connected at first use,
- * and given up for {@link #RETRY_REDIS_AFTER} when Redis cannot be reached (each instance then
- * enforces the limits alone).
+ * The token buckets every instance shares through Redis, for {@link RateLimiter}, and the count of
+ * instances sharing them (docs/security.md, "Rate limits").
+ *
+ * <p>A bucket is one Lua script per request, which Redis runs atomically: no read-modify-write
+ * round trips that concurrent requests for one key would have to retry (optimistic compare-and-swap
+ * kept 80 concurrent sign-ins retrying until they timed out, and then each instance let them all
+ * through on its own). The connection is this class's own, opened on the client Spring Boot built
+ * from its Redis settings (URL, host and port, or sentinel), with its own short timeout: the email
+ * stream's commands never queue in front of a rate-limit check. A request never waits for a connect:
+ * {@link #heartbeat()} connects, in the background.
  */
 final class SharedBuckets implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
+    /** A beat counts an instance for three beats of {@link RateLimiter}'s heartbeat. */
+    private static final Duration INSTANCE_COUNTS_FOR = Duration.ofSeconds(15);
+    private static final String INSTANCES_KEY = "rate-limit:instances";
 
-    private final RedisClient client;
-    private StatefulRedisConnection<String, byte[]> connection;
-    private volatile ProxyManager<String> manager;
+    /**
+     * KEYS[1] the bucket; ARGV capacity, period (microseconds), tokens to take (-1 gives one back).
+     * Returns {1, 0} when taken, {0, microseconds until there would be enough} otherwise. The time
+     * is Redis's, so that instances whose clocks differ fill a bucket at one rate. A missing key is
+     * a full bucket, so the key expires once the bucket would be full again.
+     */
+    private static final String TAKE = """
+            local capacity = tonumber(ARGV[1])
+            local period = tonumber(ARGV[2])
+            local take = tonumber(ARGV[3])
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+            local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+            local tokens = capacity
+            if bucket[1] then
+              tokens = math.min(capacity, tonumber(bucket[1]) + (now - tonumber(bucket[2])) * capacity / period)
+            end
+            if take > tokens then
+              return {0, math.ceil((take - tokens) * period / capacity)}
+            end
+            tokens = math.min(capacity, tokens - take)
+            redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
+            redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * period / capacity / 1000) + 1000)
+            return {1, 0}
+            """;
+
+    /** KEYS[1] the instances; ARGV this instance, how long a beat counts (ms). Returns how many count. */
+    private static final String BEAT = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            redis.call('ZADD', KEYS[1], now, ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return redis.call('ZCARD', KEYS[1])
+            """;
+
+    /** What a bucket said: taken, or how long until it could be. */
+    record Taken(boolean consumed, long nanosToWait) {
+    }
+
+    private final @Nullable LettuceConnectionFactory redis;
+    private final String instanceId = UUID.randomUUID().toString();
+    private volatile @Nullable StatefulConnection<String, String> connection;
+    private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
+    private volatile int instances = 1;
     private volatile long redisRetryAt;
     private volatile boolean redisDown;
+    private volatile long downSince;
+    private final AtomicLong decidedAlone = new AtomicLong();
 
-    /** {@code redisUrl} blank: nothing is shared, and {@link #manager()} is always null. */
-    SharedBuckets(String redisUrl) {
-        this.client = redisUrl.isBlank() ? null : redisClient(redisUrl);
+    /** {@code redis} null: nothing is shared, and {@link #take} always answers null. */
+    SharedBuckets(@Nullable LettuceConnectionFactory redis) {
+        this.redis = redis;
     }
 
-    /** The buckets in Redis, or null while there are none to use. */
-    ProxyManager<String> manager() {
-        if (client == null || (redisDown && System.nanoTime() - redisRetryAt < 0)) {
-            return null;
-        }
-        ProxyManager<String> connected = manager;
+    /**
+     * Takes {@code tokens} from the shared bucket (a negative number gives them back), or returns
+     * null when Redis cannot answer now: the caller then decides alone, and this is counted.
+     */
+    @Nullable Taken take(String key, RateLimit limit, int tokens) {
+        RedisClusterAsyncCommands<String, String> connected = usableCommands();
         if (connected != null) {
-            return connected;
-        }
-        synchronized (this) {
-            // Threads that queued here while a connect attempt failed do not each try again.
-            if (redisDown && System.nanoTime() - redisRetryAt < 0) {
-                return null;
+            try {
+                List<Long> answer = run(connected, TAKE, ScriptOutputType.MULTI, key,
+                        Integer.toString(limit.requests()), Long.toString(limit.period().toNanos() / 1000),
+                        Integer.toString(tokens));
+                answered();
+                return new Taken(answer.get(0) == 1, TimeUnit.MICROSECONDS.toNanos(answer.get(1)));
+            } catch (RedisException | TimeoutException e) {
+                unavailable(e);
             }
-            if (manager == null) {
-                try {
-                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                    manager = Bucket4jLettuce.casBasedBuilder(connection)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                            .requestTimeout(REDIS_TIMEOUT)
-                            .build();
-                } catch (RedisException e) {
-                    unavailable(e);
-                    return null;
-                }
-            }
-            return manager;
+        }
+        if (redis != null) {
+            decidedAlone.incrementAndGet();
+        }
+        return null;
+    }
+
+    /**
+     * Counts this instance in (connecting first if need be), and learns how many instances share
+     * the limits. Called every few seconds, by web instances only.
+     */
+    void heartbeat() {
+        if (redis == null) {
+            return;
+        }
+        try {
+            RedisClusterAsyncCommands<String, String> connected = connect();
+            Long counted = run(connected, BEAT, ScriptOutputType.INTEGER, INSTANCES_KEY, instanceId,
+                    Long.toString(INSTANCE_COUNTS_FOR.toMillis()));
+            instances = Math.max(1, counted.intValue());
+            answered();
+        } catch (RedisException | TimeoutException e) {
+            unavailable(e);
         }
     }
 
-    /** Redis answered a bucket request. */
-    void answered() {
-        if (redisDown) {
-            redisDown = false;
-            log.info("Rate limits are shared through Redis again");
-        }
+    /**
+     * How many instances shared the limits at the last beat that reached Redis: while it cannot be
+     * reached, each takes this share of every limit. 1 until a beat has reached Redis.
+     */
+    int instances() {
+        return instances;
     }
 
-    /** Redis failed a bucket request: leave it alone for a while. */
-    void unavailable(RuntimeException e) {
-        redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
-        if (!redisDown) {
-            redisDown = true;
-            log.warn("Redis unavailable for rate limits ({}); each instance enforces them alone until it is back",
-                    e.getMessage());
-        }
-    }
-
+    /** Whether the next request would count in Redis. */
     boolean reachable() {
-        if (manager() == null) {
+        RedisClusterAsyncCommands<String, String> connected = usableCommands();
+        if (connected == null) {
             return false;
         }
         try {
-            return "PONG".equals(connection.sync().ping());
-        } catch (RedisException e) {
+            return "PONG".equals(connected.ping().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private static RedisClient redisClient(String url) {
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(REDIS_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
-        // Fail at once while disconnected instead of queueing until the timeout.
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(REDIS_TIMEOUT).build())
-                .build());
-        return client;
+    /** The commands of an open connection, unless Redis failed less than {@link #RETRY_REDIS_AFTER} ago. */
+    private @Nullable RedisClusterAsyncCommands<String, String> usableCommands() {
+        if (redisDown && System.nanoTime() - redisRetryAt < 0) {
+            return null;
+        }
+        return isOpen() ? commands : null;
+    }
+
+    private boolean isOpen() {
+        StatefulConnection<String, String> current = connection;
+        return current != null && current.isOpen();
+    }
+
+    private synchronized RedisClusterAsyncCommands<String, String> connect() {
+        RedisClusterAsyncCommands<String, String> connected = commands;
+        if (connected != null) {
+            return connected; // Lettuce reconnects it by itself after Redis comes back
+        }
+        AbstractRedisClient client = redis.getRequiredNativeClient();
+        if (client instanceof RedisClusterClient cluster) {
+            var clusterConnection = cluster.connect(StringCodec.UTF8);
+            connection = clusterConnection;
+            connected = clusterConnection.async();
+        } else {
+            var standaloneConnection = ((RedisClient) client).connect(StringCodec.UTF8);
+            connection = standaloneConnection;
+            connected = standaloneConnection.async();
+        }
+        commands = connected;
+        return connected;
+    }
+
+    /** Runs a script by its digest, sending its text only when Redis does not know it (after a restart). */
+    @SuppressWarnings("unchecked")
+    private static <T> T run(RedisClusterAsyncCommands<String, String> commands, String script,
+            ScriptOutputType type, String key, String... arguments) throws TimeoutException {
+        String[] keys = {key};
+        try {
+            return (T) await(commands.evalsha(commands.digest(script), type, keys, arguments));
+        } catch (RedisNoScriptException e) {
+            return (T) await(commands.eval(script, type, keys, arguments));
+        }
+    }
+
+    private static <T> T await(RedisFuture<T> reply) throws TimeoutException {
+        try {
+            return reply.get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(false);
+            throw new TimeoutException("no answer within " + REDIS_TIMEOUT.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RedisException redisFailure ? redisFailure : new RedisException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted", e);
+        }
+    }
+
+    private void answered() {
+        if (redisDown) {
+            redisDown = false;
+            long seconds = Duration.ofNanos(System.nanoTime() - downSince).toSeconds();
+            log.info("Rate limits are shared through Redis again, after {} s in which this instance decided {} "
+                    + "requests alone", seconds, decidedAlone.getAndSet(0));
+        }
+    }
+
+    private void unavailable(Exception e) {
+        redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
+        if (!redisDown) {
+            redisDown = true;
+            downSince = System.nanoTime();
+            decidedAlone.set(0);
+            log.warn("Redis unavailable for rate limits ({}); this instance enforces 1/{} of each limit alone "
+                    + "until it is back", e.getMessage(), instances);
+        }
     }
 
     @Override
     public void close() {
-        if (client != null) {
-            if (connection != null) {
-                connection.close();
+        RedisClusterAsyncCommands<String, String> connected = commands;
+        StatefulConnection<String, String> current = connection;
+        if (connected != null && current != null) {
+            if (current.isOpen()) {
+                try {
+                    await(connected.zrem(INSTANCES_KEY, instanceId));
+                } catch (RedisException | TimeoutException e) {
+                    // It stops counting after INSTANCE_COUNTS_FOR anyway.
+                }
             }
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            current.close();
         }
     }
 }

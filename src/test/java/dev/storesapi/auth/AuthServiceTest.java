@@ -36,7 +36,7 @@ class AuthServiceTest {
             Duration.ofSeconds(30));
     private final AuthService auth = new AuthService(users, sessions, encoder,
             new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC()), properties, Clock.systemUTC(),
-            new RateLimiter(LIMITS, ""), LIMITS);
+            new RateLimiter(LIMITS, null), LIMITS);
 
     @Test
     void unknownUsernameIsComparedAgainstADummyHash() {
@@ -88,7 +88,7 @@ class AuthServiceTest {
         };
         User jose = new User("jose", "jose@example.com", "hash-of-jose", Role.USER, Instant.now());
         when(users.findByUsernameKey("jose")).thenReturn(Optional.of(jose));
-        RateLimiter limiter = new RateLimiter(oneFailure, "");
+        RateLimiter limiter = new RateLimiter(oneFailure, null);
         JwtService jwt = new JwtService(JwtSigningKey.random(), properties, Clock.systemUTC());
         AuthService whileBusy = new AuthService(users, sessions, busy, jwt, properties, Clock.systemUTC(), limiter,
                 oneFailure);

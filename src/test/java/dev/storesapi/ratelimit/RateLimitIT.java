@@ -9,8 +9,14 @@ import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.PrivateRedis;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,11 +30,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The limits of docs/security.md over HTTP: brute force on one username meets a 429 long before
- * the 20th wrong password; two instances sharing a Redis share one per-IP limit; with Redis gone,
- * each instance keeps serving on its own limits, and shares again once Redis is back.
+ * the 20th wrong password; two instances sharing a Redis share one per-IP limit, also under 80
+ * concurrent sign-ins; with Redis paused or gone, each instance keeps serving on half of each limit,
+ * and shares again once Redis is back.
  */
 @IntegrationTest
 class RateLimitIT {
+
+    /** The default RATE_LIMIT_LOGIN_PER_IP, 30/1m. */
+    private static final int LOGIN_PER_IP = 30;
 
     private static PrivateRedis redis;
     private static ConfigurableApplicationContext first;
@@ -42,6 +52,7 @@ class RateLimitIT {
         redis = PrivateRedis.start();
         first = instance();
         second = instance();
+        awaitRedisSharedByBoth();
     }
 
     @AfterAll
@@ -107,22 +118,76 @@ class RateLimitIT {
         ApiClient onSecond = new ApiClient(second.getEnvironment());
         redis.stop();
         try {
-            // RATE_LIMIT_REGISTER_PER_IP=2/1h, enforced by each instance alone: no 5xx, two each.
+            // RATE_LIMIT_REGISTER_PER_IP=2/1h, half of it on each instance alone: no 5xx, one each.
             for (ApiClient instance : new ApiClient[] {onFirst, onSecond}) {
-                assertThat(register(instance).status()).isEqualTo(201);
                 assertThat(register(instance).status()).isEqualTo(201);
                 assertProblem(register(instance), 429, "rate_limited");
             }
         } finally {
             redis.restart();
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                first.getBean(RateLimiter.class).redisReachable() && second.getBean(RateLimiter.class).redisReachable());
+        awaitRedisSharedByBoth();
 
         // Back on the shared (and emptied) Redis: two in all again.
         assertThat(register(onFirst).status()).isEqualTo(201);
         assertThat(register(onSecond).status()).isEqualTo(201);
         assertProblem(register(onFirst), 429, "rate_limited");
+    }
+
+    @Test
+    void eightyConcurrentSignInsFromOneAddressOverTwoInstancesGetNoMoreThanTheLimitThrough() {
+        assertThat(signInsGettingThrough("203.0.113.1")).isBetween(LOGIN_PER_IP - 5, LOGIN_PER_IP + 3);
+    }
+
+    @Test
+    void withRedisPausedTwoInstancesTogetherStillLetNoMoreThanTheLimitThrough() {
+        assertThat(signInsGettingThroughWhile(redis::pause, redis::resume, "203.0.113.2"))
+                .isBetween(LOGIN_PER_IP - 5, LOGIN_PER_IP + 3);
+    }
+
+    @Test
+    void withRedisStoppedTwoInstancesTogetherStillLetNoMoreThanTheLimitThrough() {
+        assertThat(signInsGettingThroughWhile(redis::stop, redis::restart, "203.0.113.3"))
+                .isBetween(LOGIN_PER_IP - 5, LOGIN_PER_IP + 3);
+    }
+
+    private static int signInsGettingThroughWhile(Runnable outage, Runnable recovery, String clientAddress) {
+        outage.run();
+        try {
+            return signInsGettingThrough(clientAddress);
+        } finally {
+            recovery.run();
+            awaitRedisSharedByBoth();
+        }
+    }
+
+    /**
+     * 80 sign-ins at once from one client address (given as Render's proxy does, in
+     * X-Forwarded-For), half to each instance; returns how many were not refused with 429.
+     */
+    private static int signInsGettingThrough(String clientAddress) {
+        ApiClient[] instances = {new ApiClient(first.getEnvironment()), new ApiClient(second.getEnvironment())};
+        List<Future<ApiResponse>> responses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 80; i++) {
+                ApiClient instance = instances[i % 2];
+                String body = "{\"username\": \"nobody_" + i + "\", \"password\": \"wrong password\"}";
+                responses.add(clients.submit(() -> instance.send(instance.request("/login")
+                        .header("X-Forwarded-For", clientAddress)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))));
+            }
+        }
+        List<Integer> statuses = responses.stream().map(response -> response.resultNow().status()).toList();
+        assertThat(statuses).as("no request fails because of Redis").allMatch(status -> status < 500 || status == 503);
+        return (int) statuses.stream().filter(status -> status != 429).count();
+    }
+
+    private static void awaitRedisSharedByBoth() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                first.getBean(RateLimiter.class).redisReachable() && second.getBean(RateLimiter.class).redisReachable()
+                && first.getBean(RateLimiter.class).instancesSharing() == 2
+                && second.getBean(RateLimiter.class).instancesSharing() == 2);
     }
 
     private static ApiResponse register(ApiClient instance) {
@@ -139,6 +204,8 @@ class RateLimitIT {
                 "--spring.datasource.password=postgres",
                 "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
                 "--REDIS_URL=" + redis.url(),
+                // As behind Render's proxy: the client address comes from X-Forwarded-For.
+                "--server.forward-headers-strategy=native",
                 "--RATE_LIMIT_REFRESH_PER_IP=3/1h",
                 "--RATE_LIMIT_REGISTER_PER_IP=2/1h");
     }
