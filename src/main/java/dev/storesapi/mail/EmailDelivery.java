@@ -80,11 +80,28 @@ public class EmailDelivery {
     /**
      * How long a claim keeps other workers off a send: twice the longest a whole send may take, so
      * that a slow send is never taken over while it may still succeed (SMTP with its default
-     * timeouts: about 5 minutes; Mailgun: 18 s).
+     * timeouts: 290 s; Mailgun: 18 s).
      */
     Duration claimLease() {
         Duration twiceTheLongestSend = sender.longestWholeSend().multipliedBy(2);
         return twiceTheLongestSend.compareTo(SHORTEST_CLAIM) < 0 ? SHORTEST_CLAIM : twiceTheLongestSend;
+    }
+
+    /**
+     * How long after a worker read a message a send cut short by that worker's crash is sent again
+     * (docs/email.md "Claims"; SMTP with its default timeouts: 450 s, Mailgun: 30 s). Not when the
+     * claim runs out: workers look at a pending message only when it has been idle for the back-off
+     * of its delivery count (RedisStreamWorker), and each look that finds the claim still held
+     * counts as a delivery, so the send is made at the first look strictly past the claim. (At a
+     * look exactly at the claim's length the claim still holds: it was taken after the read.)
+     */
+    Duration resendAfterCrash() {
+        Duration lease = claimLease();
+        Duration sinceRead = Duration.ZERO;
+        for (long deliveries = 1; sinceRead.compareTo(lease) <= 0; deliveries++) {
+            sinceRead = sinceRead.plus(properties.retryDelayAfter(deliveries));
+        }
+        return sinceRead;
     }
 
     /** Recorded only if this attempt's claim is still the latest: a late answer never undoes a later attempt. */

@@ -1,5 +1,6 @@
 package dev.storesapi.mail;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * messages through XREADGROUP, up to EMAIL_WORKER_CONCURRENCY sends at a time, each acknowledged once
  * its job is settled in the database ({@link EmailMessageProcessor}); every second, pending messages
  * idle for longer than their back-off are claimed (XCLAIM) and tried again, which both retries failed
- * sends and rescues the messages of a crashed worker.
+ * sends and rescues the messages of a crashed worker (once their claim in the database has run out:
+ * {@link EmailDelivery#resendAfterCrash()}).
  */
 class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
@@ -40,6 +42,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final EmailMessageProcessor messages;
     private final EmailConsumerGroup group;
     private final EmailProperties properties;
+    private final Duration resendAfterCrash;
     /** Chosen at start: a process that never consumes the stream makes no host name lookup. */
     private String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
@@ -57,6 +60,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         this.messages = new EmailMessageProcessor(redis, delivery, properties);
         this.group = new EmailConsumerGroup(redis, properties);
         this.properties = properties;
+        this.resendAfterCrash = delivery.resendAfterCrash();
         this.sends = new BoundedSends(properties.workerConcurrency());
     }
 
@@ -87,7 +91,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
                 this::handle);
         container.start();
         running = true;
-        log.info("Email worker {} consuming stream '{}'", consumerName, properties.stream());
+        // The figure a kill -9 is judged by: it follows from the transport's timeouts and the back-off.
+        log.info("Email worker {} consuming stream '{}'; a send cut short by a worker's crash is made again {} s "
+                + "after the message was read", consumerName, properties.stream(),
+                BigDecimal.valueOf(resendAfterCrash.toMillis(), 3).stripTrailingZeros().toPlainString());
     }
 
     /**
