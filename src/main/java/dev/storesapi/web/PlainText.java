@@ -11,10 +11,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Text a person typed, nothing hidden in it: no control characters (NUL, ESC, DEL...), no
- * bidirectional overrides that make a name read differently than it sorts, no line or paragraph
- * separators, no lone UTF-16 surrogates. {@code multiline} text (descriptions) may hold tabs and
- * line breaks. Leading and trailing invisible characters are removed beforehand by {@link Names#trim}.
+ * Text a person typed, nothing hidden in it. A name or username (the default) may hold no invisible
+ * character at all, wherever it stands: see {@link InvisibleCharacters} for which they are and the
+ * emoji that may still use some; {@link Names#trim} only removes spaces and line breaks at the ends.
+ * {@code multiline} text (descriptions) may hold tabs and line breaks, and keeps the invisible
+ * characters that prose needs (Persian and Indic joiners, soft hyphens): it need not be unique, so a
+ * look-alike does no harm. Descriptions only refuse control characters, bidirectional controls that make
+ * text read differently than it is stored, line and paragraph separators and lone UTF-16 surrogates.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
@@ -22,7 +25,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-    String message() default "must not contain control or formatting characters";
+    String message() default "must not contain invisible, control or formatting characters";
 
     boolean multiline() default false;
 
@@ -45,9 +48,13 @@ public @interface PlainText {
         }
 
         static boolean isPlain(String text, boolean multiline) {
+            return multiline ? isPlainDescription(text) : !InvisibleCharacters.foundIn(text);
+        }
+
+        private static boolean isPlainDescription(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (multiline && (c == '\t' || c == '\n' || c == '\r')) {
+                if (c == '\t' || c == '\n' || c == '\r') {
                     continue;
                 }
                 if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
