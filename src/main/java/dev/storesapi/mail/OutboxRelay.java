@@ -1,5 +1,6 @@
 package dev.storesapi.mail;
 
+import dev.storesapi.error.OutageLog;
 import dev.storesapi.mail.EmailOutbox.OutboxEventSaved;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,8 @@ class OutboxRelay {
     private final EmailProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OutageLog queueOutages = new OutageLog(log, "Email queue",
+            "email jobs wait in the outbox for the sweep", "publishes failed");
 
     OutboxRelay(OutboxRepository outbox, EmailOutbox jobs, EmailQueue queue, EmailProperties properties,
             TransactionTemplate transactions, Clock clock) {
@@ -54,6 +57,7 @@ class OutboxRelay {
             // No transaction around the publish: a slow Redis must not hold a database connection.
             outbox.findById(saved.outboxId()).map(jobs::toJob).ifPresent(job -> {
                 String ref = queue.publish(job);
+                queueOutages.recovered();
                 Instant now = clock.instant();
                 transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), now, ref,
                         now.plus(properties.redeliverAfter())));
@@ -62,8 +66,7 @@ class OutboxRelay {
             // The sweep sets it aside (it finds the row in the same state).
             log.error("Email job {} is invalid: {}", saved.outboxId(), invalid.getMessage());
         } catch (RuntimeException queueDown) {
-            log.warn("Email job {} not published yet ({}); the outbox sweep will retry it", saved.outboxId(),
-                    queueDown.getMessage());
+            queueOutages.failed("email job " + saved.outboxId(), queueDown);
         }
     }
 
@@ -91,6 +94,7 @@ class OutboxRelay {
                 }
                 EmailJob job = jobs.toJob(event);
                 String ref = queue.publish(job);
+                queueOutages.recovered();
                 transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), now, ref, dueAgain));
                 if (event.wasPublished()) {
                     republished++;
@@ -102,8 +106,7 @@ class OutboxRelay {
                         OutboxEvent.truncated(invalid.getMessage())));
                 log.error("Email job {} set aside, it can never be sent: {}", event.getId(), invalid.getMessage());
             } catch (TransientDataAccessException | DataAccessResourceFailureException queueDown) {
-                log.warn("Outbox sweep stopped: {}; it tries again in {}", queueDown.getMessage(),
-                        properties.sweepInterval());
+                queueOutages.failed("outbox sweep, which tries again in " + properties.sweepInterval(), queueDown);
                 // The rows not looked at stay due, not five minutes later.
                 List<Long> notLookedAt = due.subList(i, due.size()).stream().map(OutboxEvent::getId).toList();
                 transactions.executeWithoutResult(status -> outbox.dueAgain(notLookedAt, now));

@@ -1,5 +1,6 @@
 package dev.storesapi.ratelimit;
 
+import dev.storesapi.error.OutageLog;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +89,8 @@ final class SharedBuckets implements AutoCloseable {
     private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
     private volatile int instances = 1;
     private volatile long redisRetryAt;
-    private volatile boolean redisDown;
-    private volatile long downSince;
-    private final AtomicLong decidedAlone = new AtomicLong();
+    private final OutageLog outages = new OutageLog(log, "Redis",
+            "this instance enforces its share of each rate limit alone", "requests were limited by this instance alone");
 
     /** {@code redis} null: nothing is shared, and {@link #take} always answers null. */
     SharedBuckets(@Nullable LettuceConnectionFactory redis) {
@@ -109,15 +108,14 @@ final class SharedBuckets implements AutoCloseable {
                 List<Long> answer = run(connected, TAKE, ScriptOutputType.MULTI, key,
                         Integer.toString(limit.requests()), Long.toString(limit.period().toNanos() / 1000),
                         Integer.toString(tokens));
-                answered();
+                outages.recovered();
                 return new Taken(answer.get(0) == 1, TimeUnit.MICROSECONDS.toNanos(answer.get(1)));
             } catch (RedisException | TimeoutException e) {
-                unavailable(e);
+                unavailable("a rate limit", e);
+                return null;
             }
         }
-        if (redis != null) {
-            decidedAlone.incrementAndGet();
-        }
+        outages.counted();
         return null;
     }
 
@@ -134,9 +132,9 @@ final class SharedBuckets implements AutoCloseable {
             Long counted = run(connected, BEAT, ScriptOutputType.INTEGER, INSTANCES_KEY, instanceId,
                     Long.toString(INSTANCE_COUNTS_FOR.toMillis()));
             instances = Math.max(1, counted.intValue());
-            answered();
+            outages.recovered();
         } catch (RedisException | TimeoutException e) {
-            unavailable(e);
+            unavailable("the count of instances", e);
         }
     }
 
@@ -166,7 +164,7 @@ final class SharedBuckets implements AutoCloseable {
 
     /** The commands of an open connection, unless Redis failed less than {@link #RETRY_REDIS_AFTER} ago. */
     private @Nullable RedisClusterAsyncCommands<String, String> usableCommands() {
-        if (redisDown && System.nanoTime() - redisRetryAt < 0) {
+        if (outages.down() && System.nanoTime() - redisRetryAt < 0) {
             return null;
         }
         return isOpen() ? commands : null;
@@ -222,24 +220,10 @@ final class SharedBuckets implements AutoCloseable {
         }
     }
 
-    private void answered() {
-        if (redisDown) {
-            redisDown = false;
-            long seconds = Duration.ofNanos(System.nanoTime() - downSince).toSeconds();
-            log.info("Rate limits are shared through Redis again, after {} s in which this instance decided {} "
-                    + "requests alone", seconds, decidedAlone.getAndSet(0));
-        }
-    }
-
-    private void unavailable(Exception e) {
+    /** Leaves Redis alone for {@link #RETRY_REDIS_AFTER}: each request would wait for its timeout. */
+    private void unavailable(String during, Exception e) {
         redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
-        if (!redisDown) {
-            redisDown = true;
-            downSince = System.nanoTime();
-            decidedAlone.set(0);
-            log.warn("Redis unavailable for rate limits ({}); this instance enforces 1/{} of each limit alone "
-                    + "until it is back", e.getMessage(), instances);
-        }
+        outages.failed(during, e);
     }
 
     @Override

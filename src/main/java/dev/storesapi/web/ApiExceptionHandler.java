@@ -64,7 +64,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
         WebRequest web = new ServletWebRequest(request);
         if (database.isUnreachable(ex)) {
-            log.warn("Database unavailable on {} {}: {}", request.getMethod(), path(request), ex.getMessage());
+            database.failed(request.getMethod() + " " + path(request), ex);
             ServiceUnavailableException unavailable = new ServiceUnavailableException(DatabaseAvailability.DETAIL, 5);
             return respond(unavailable.getBody(), unavailable.getHeaders(), web);
         }

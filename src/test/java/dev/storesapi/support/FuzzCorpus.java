@@ -1,0 +1,130 @@
+package dev.storesapi.support;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A fixed corpus of hostile requests over every endpoint (docs/security.md): odd ids, odd
+ * queries, odd bodies, odd content types, and paths Tomcat itself rejects. Ids that exist are never
+ * used, so nothing is deleted by the corpus. FuzzCorpusIT checks every answer; DatabaseUnavailableIT
+ * sends it to measure what the log holds.
+ */
+public final class FuzzCorpus {
+
+    private static final String MISSING = "987654321";
+
+    private static final List<String> ENDPOINTS = List.of(
+            "GET /store", "POST /store", "GET /store/{id}", "DELETE /store/{id}",
+            "GET /store/{id}/tag", "POST /store/{id}/tag",
+            "GET /item", "POST /item", "GET /item/{id}", "PUT /item/{id}", "DELETE /item/{id}",
+            "GET /tag/{id}", "DELETE /tag/{id}", "POST /item/{id}/tag/{id}", "DELETE /item/{id}/tag/{id}",
+            "POST /register", "POST /login", "POST /refresh",
+            "GET /user/me", "GET /user/{id}", "DELETE /user/{id}",
+            // Last: it ends the corpus's own admin session.
+            "POST /logout");
+
+    private static final List<String> IDS = List.of(MISSING, "0", "-1", "abc", "9223372036854775808",
+            "1.5", "%00", "%FF", "0x1", "%20" + MISSING, "%D9%A1", "1e3", "%2e%2e", "" + MISSING + "%0A",
+            "99999999999999999999999999999999999999",
+            // Paths Tomcat itself rejects (400 before any application code).
+            "..%5c", "..%5C..%5C", "%5c", "..%2f..", "%2e%2e%5c");
+
+    private static final List<String> QUERIES = List.of("", "?page=-1", "?size=0", "?size=1001", "?page=abc",
+            "?page=2147483647&size=1000", "?store_id=%FF", "?store_id=abc", "?tag=%00", "?tag=a%00b", "?tag=" + "x".repeat(5000),
+            "?%", "?page=1&page=2", "?size=%E2%82", "?store_id=-5&tag=");
+
+    private static final List<String> BODIES = List.of("", "null", "[]", "{}", "{", "\"x\"", "1e999", "true",
+            "{\"name\":null}", "{\"name\":123}", "{\"name\":\"\\u0000\"}", "{\"name\":\"\\ud800\"}",
+            "{\"name\":\"" + "n".repeat(100_000) + "\"}", "[".repeat(5000) + "]".repeat(5000),
+            "{\"name\":\"x\",\"price\":1e400,\"store_id\":1}", "{\"name\":\"x\",\"price\":-0.0,\"store_id\":1}",
+            "{\"name\":\"x\",\"price\":1,\"store_id\":-9223372036854775809}", "{\"name\":{\"$gt\":\"\"}}",
+            "{\"__proto__\":{\"admin\":true}}", "{\"username\":\"x\",\"password\":\"y\",\"email\":\"z\"}",
+            "{\"username\":\"" + "u".repeat(10_000) + "\",\"password\":\"" + "p".repeat(10_000) + "\"}",
+            "{\"username\":[],\"password\":{}}", "{\"name\":\"x\"}garbage", "\ufeff{\"name\":\"bom\"}",
+            "{\"name\":\"x\",\"name\":\"y\"}", "{\"description\":\"" + "d".repeat(2000) + "\"}");
+
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain", "*/*",
+            "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/yaml", ";;;");
+
+    /** One request of the corpus; {@code body} null: none. */
+    public record Request(String method, String target, String contentType, byte[] body) {
+
+        @Override
+        public String toString() {
+            return method + " " + (target.length() > 80 ? target.substring(0, 80) + "..." : target)
+                    + (body == null ? "" : " [" + contentType + ", " + body.length + " bytes]");
+        }
+    }
+
+    /** What came back: the status, the Content-Type (null: none) and the body text. */
+    public record Answer(int status, String contentType, String body) {
+
+        public boolean isProblem() {
+            return String.valueOf(contentType).startsWith("application/problem+json") && body.contains("\"error\":");
+        }
+    }
+
+    private FuzzCorpus() {
+    }
+
+    public static List<Request> requests() {
+        List<Request> requests = new ArrayList<>();
+        for (String endpoint : ENDPOINTS) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String template = endpoint.substring(endpoint.indexOf(' ') + 1);
+            for (String id : IDS) {
+                requests.add(new Request(method, template.replace("{id}", id), null, null));
+            }
+            String path = template.replace("{id}", MISSING);
+            for (String query : QUERIES) {
+                requests.add(new Request(method, path + query, null, null));
+            }
+            if (!method.equals("GET") && !method.equals("DELETE")) {
+                for (String body : BODIES) {
+                    requests.add(new Request(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+                }
+                for (String contentType : CONTENT_TYPES) {
+                    String name = "{\"name\":\"fuzz " + UUID.randomUUID() + "\"}";
+                    requests.add(new Request(method, path, contentType, name.getBytes(StandardCharsets.UTF_8)));
+                }
+                // Not UTF-8 at all.
+                requests.add(new Request(method, path, "application/json", new byte[] {'{', '"', 'n', '"', ':', '"',
+                        (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'}));
+            }
+        }
+        return requests;
+    }
+
+    /** Sends one request of the corpus with {@code api}'s token (also given as {@code token} for a raw request). */
+    public static Answer send(ApiClient api, String token, Request request) {
+        if (request.body() == null && !isValidUri(api, request.target())) {
+            // A target java.net.URI refuses (e.g. "?%"): sent over a plain socket.
+            String raw = api.rawExchange(request.method() + " " + request.target() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    request.target());
+            String lower = raw.toLowerCase();
+            return new Answer(Integer.parseInt(raw.substring(9, 12)),
+                    lower.contains("content-type: application/problem+json") ? "application/problem+json" : null, raw);
+        }
+        HttpRequest.Builder http = api.request(request.target()).method(request.method(),
+                request.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(request.body()));
+        if (request.contentType() != null) {
+            http.header("Content-Type", request.contentType());
+        }
+        ApiResponse response = api.send(http);
+        return new Answer(response.status(), response.contentType(), response.body());
+    }
+
+    private static boolean isValidUri(ApiClient api, String target) {
+        try {
+            api.uri(target);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
