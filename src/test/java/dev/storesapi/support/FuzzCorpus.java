@@ -50,11 +50,32 @@ public final class FuzzCorpus {
     private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain", "*/*",
             "application/json; charset=utf-16", "application/x-www-form-urlencoded", "application/yaml", ";;;");
 
-    /** One request of the corpus; {@code body} null: none. */
-    public record Request(String method, String target, String contentType, byte[] body) {
+    /** Request lines, methods and versions that Tomcat refuses before the application. */
+    private static final List<String> REQUEST_LINES = List.of(
+            "CONNECT localhost:80 HTTP/1.1", "TRACE /store HTTP/1.1", "PROPFIND /store HTTP/1.1", "BREW /store HTTP/1.1",
+            "get /store HTTP/1.1", "GET /store HTTP/2.0", "GET /store HTTP/9.9", "GET /store HTTP/1.1x",
+            "GET /store HTTP/1", "GET  /store HTTP/1.1", "GET /store?x=%ZZ HTTP/1.1", "GET /store/..%5c HTTP/1.1",
+            "GET /store/%00 HTTP/1.1", "GET http://evil.example/store HTTP/1.1", "GET * HTTP/1.1", "OPTIONS * HTTP/1.1",
+            "GET /store\tHTTP/1.1", "G(T /store HTTP/1.1");
+
+    /** Odd framing of a POST /store, each followed by an empty chunked body. */
+    private static final List<String> FRAMINGS = List.of("Transfer-Encoding: gzip, chunked",
+            "Transfer-Encoding: identity", "Transfer-Encoding: chunked, chunked",
+            "Transfer-Encoding: chunked\r\nContent-Length: 5", "Content-Length: -1", "Content-Length: 1, 2",
+            "Content-Length: 99999999999999999999");
+
+    /** One request of the corpus; {@code body} null: none; {@code raw} set: sent exactly as written. */
+    public record Request(String method, String target, String contentType, byte[] body, String raw) {
+
+        Request(String method, String target, String contentType, byte[] body) {
+            this(method, target, contentType, body, null);
+        }
 
         @Override
         public String toString() {
+            if (raw != null) {
+                return "raw " + raw.lines().limit(4).toList();
+            }
             return method + " " + (target.length() > 80 ? target.substring(0, 80) + "..." : target)
                     + (body == null ? "" : " [" + contentType + ", " + body.length + " bytes]");
         }
@@ -96,19 +117,29 @@ public final class FuzzCorpus {
                         (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'}));
             }
         }
+        // Sent over a socket exactly as written, with the access token for {token}.
+        String headers = "Host: localhost\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n";
+        for (String requestLine : REQUEST_LINES) {
+            requests.add(new Request(null, null, null, null, requestLine + "\r\n" + headers + "\r\n"));
+        }
+        for (String framing : FRAMINGS) {
+            requests.add(new Request(null, null, null, null, "POST /store HTTP/1.1\r\n" + headers
+                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n0\r\n\r\n"));
+        }
         return requests;
     }
 
     /** Sends one request of the corpus with {@code api}'s token (also given as {@code token} for a raw request). */
     public static Answer send(ApiClient api, String token, Request request) {
+        if (request.raw() != null) {
+            return answer(api.rawExchange(request.raw().replace("{token}", token), request.raw()));
+        }
         if (request.body() == null && !isValidUri(api, request.target())) {
             // A target java.net.URI refuses (e.g. "?%"): sent over a plain socket.
             String raw = api.rawExchange(request.method() + " " + request.target() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                     request.target());
-            String lower = raw.toLowerCase();
-            return new Answer(Integer.parseInt(raw.substring(9, 12)),
-                    lower.contains("content-type: application/problem+json") ? "application/problem+json" : null, raw);
+            return answer(raw);
         }
         HttpRequest.Builder http = api.request(request.target()).method(request.method(),
                 request.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(request.body()));
@@ -117,6 +148,13 @@ public final class FuzzCorpus {
         }
         ApiResponse response = api.send(http);
         return new Answer(response.status(), response.contentType(), response.body());
+    }
+
+    /** A raw response; no status at all (the connection closed unanswered) is status 0. */
+    private static Answer answer(String raw) {
+        int status = raw.startsWith("HTTP/1.1 ") && raw.length() >= 12 ? Integer.parseInt(raw.substring(9, 12)) : 0;
+        return new Answer(status, raw.toLowerCase().contains("content-type: application/problem+json")
+                ? "application/problem+json" : null, raw);
     }
 
     private static boolean isValidUri(ApiClient api, String target) {
