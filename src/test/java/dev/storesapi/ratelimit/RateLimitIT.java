@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,9 @@ class RateLimitIT {
     @BeforeAll
     static void startTwoInstancesSharingOneRedis() {
         redis = PrivateRedis.start();
-        first = instance();
-        second = instance();
+        first = instance("--REDIS_URL=" + redis.url());
+        // Redis named the other ways Spring Boot reads it is the same shared Redis.
+        second = instance("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
         awaitRedisSharedByBoth();
     }
 
@@ -196,17 +198,16 @@ class RateLimitIT {
                 "password", "long enough password"));
     }
 
-    private static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(StoresApiApplication.class).run(
+    private static ConfigurableApplicationContext instance(String... redisSettings) {
+        return new SpringApplicationBuilder(StoresApiApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
-                "--REDIS_URL=" + redis.url(),
                 // As behind Render's proxy: the client address comes from X-Forwarded-For.
                 "--server.forward-headers-strategy=native",
                 "--RATE_LIMIT_REFRESH_PER_IP=3/1h",
-                "--RATE_LIMIT_REGISTER_PER_IP=2/1h");
+                "--RATE_LIMIT_REGISTER_PER_IP=2/1h"), Stream.of(redisSettings)).toArray(String[]::new));
     }
 }

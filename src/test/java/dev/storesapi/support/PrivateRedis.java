@@ -32,6 +32,10 @@ public final class PrivateRedis implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
