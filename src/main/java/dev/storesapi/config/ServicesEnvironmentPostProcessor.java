@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  *   <li>REDIS_URL → spring.data.redis.url (unset: email jobs are delivered in-process);</li>
  *   <li>MAIL_HOST, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_STARTTLS_REQUIRED → spring.mail.* (unset
  *   host: emails are logged);</li>
- *   <li>APP_ROLE=worker → no web server, no migrations, consume the email stream (needs REDIS_URL);</li>
+ *   <li>APP_ROLE=worker → no web server, no migrations, consume the email stream (needs Redis:
+ *   redis/RedisSettings);</li>
  *   <li>APP_ROLE=migrate → no web server: run the Flyway migrations and exit (StoresApiApplication).</li>
  * </ul>
  * Explicit spring.* settings still win: these are defaults.
@@ -61,7 +62,7 @@ public class ServicesEnvironmentPostProcessor implements EnvironmentPostProcesso
             case "web", "" -> { }
             case "worker" -> {
                 if (!RedisSettings.configured(environment)) {
-                    throw new InvalidConfigurationException("APP_ROLE=worker needs REDIS_URL: the worker consumes "
+                    throw new InvalidConfigurationException("APP_ROLE=worker needs Redis: the worker consumes "
                             + "the Redis Stream of email jobs.", "Set REDIS_URL, or run without APP_ROLE=worker "
                             + "(without Redis, the web role delivers emails in-process).");
                 }

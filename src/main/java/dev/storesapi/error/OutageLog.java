@@ -1,12 +1,12 @@
 package dev.storesapi.error;
 
-import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 
 /**
  * The log of one dependency's outages (the database, Redis): a warning when one begins, with the
- * failure that began it, and a line when it ends, with how long it lasted and how many requests it
- * affected. Nothing in between, so that a flood of requests during an outage does not flood the log
+ * failure that began it, and a line when it ends, with how long it lasted and how much it affected.
+ * Nothing in between, so that a flood of requests during an outage does not flood the log
  * (docs/security.md, "What is logged").
  */
 public final class OutageLog {
@@ -18,6 +18,7 @@ public final class OutageLog {
     private volatile boolean down;
     private long began;
     private long count;
+    private long begun;
 
     /**
      * @param dependency what is unavailable, e.g. "Database"
@@ -32,24 +33,28 @@ public final class OutageLog {
     }
 
     /** Counts a failure; returns true (and logs) when it begins an outage. */
-    public boolean failed(String during, Throwable failure) {
-        synchronized (this) {
-            count++;
-            if (down) {
-                return false;
-            }
-            down = true;
-            began = System.nanoTime();
+    public synchronized boolean failed(String during, Throwable failure) {
+        count++;
+        if (down) {
+            return false;
         }
+        down = true;
+        began = System.nanoTime();
+        begun++;
+        // Logged under the lock, so that an outage's end is never logged before its beginning.
         log.warn("{} unavailable ({}: {}); {} until it is back, which is logged with a count", dependency, during,
                 failure.getMessage(), meanwhile);
         return true;
     }
 
-    /** Counts one more affected request, if an outage is going on. */
-    public synchronized void counted() {
+    /** Counts one more thing the outage going on affected, if there is one. */
+    public void counted() {
         if (down) {
-            count++;
+            synchronized (this) {
+                if (down) {
+                    count++;
+                }
+            }
         }
     }
 
@@ -58,22 +63,22 @@ public final class OutageLog {
         if (!down) {
             return; // the usual case, without a lock: this is called on every answer
         }
-        long lasted;
-        long affectedCount;
         synchronized (this) {
-            if (!down) {
-                return;
+            if (down) {
+                down = false;
+                log.info("{} available again after {} s; {} {} meanwhile", dependency,
+                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - began) / 1e9), count, affected);
+                count = 0;
             }
-            down = false;
-            lasted = System.nanoTime() - began;
-            affectedCount = count;
-            count = 0;
         }
-        log.info("{} available again after {} s; {} {} meanwhile", dependency, Duration.ofNanos(lasted).toSeconds(),
-                affectedCount, affected);
     }
 
     public boolean down() {
         return down;
+    }
+
+    /** How many outages have begun so far. */
+    public synchronized long begun() {
+        return begun;
     }
 }

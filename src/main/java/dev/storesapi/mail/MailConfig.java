@@ -50,7 +50,7 @@ class MailConfig {
         return new LoggingEmailSender();
     }
 
-    private static SmtpEmailSender.Timeouts smtpTimeouts(Environment environment) {
+    static SmtpEmailSender.Timeouts smtpTimeouts(Environment environment) {
         return new SmtpEmailSender.Timeouts(smtpTimeout(environment, "connectiontimeout"),
                 smtpTimeout(environment, "timeout"), smtpTimeout(environment, "writetimeout"));
     }

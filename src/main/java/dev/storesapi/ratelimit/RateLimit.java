@@ -33,7 +33,7 @@ public record RateLimit(int requests, Duration period) {
      * that together they allow no more than the limit, or one request each when there are more
      * instances than requests.
      */
-    public RateLimit share(int instances) {
+    RateLimit share(int instances) {
         return instances <= 1 ? this : new RateLimit(Math.max(1, requests / instances), period);
     }
 

@@ -8,8 +8,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,12 +18,17 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Token buckets shared by every instance through Redis when Redis is configured, so that ten
  * instances do not allow ten times the limit. While Redis cannot answer, and without it, each
  * instance decides alone, in memory (Bucket4j), on its share of each limit: the limit divided by
- * the number of instances that last shared it, so that together they still allow about the limit
- * (docs/security.md, "Rate limits"). Requests are never refused because Redis is down.
+ * the number of instances that last shared it, so that together they still allow about the limit,
+ * and less what Redis had already counted (docs/security.md, "Rate limits"). No request fails
+ * because Redis is down.
  */
-public class RateLimiter implements DisposableBean {
+public class RateLimiter {
 
-    private static final String KEY_PREFIX = "rate-limit:";
+    /**
+     * "v2": a hash the Lua script of {@link SharedBuckets} keeps; the buckets of earlier releases
+     * (Bucket4j's, strings) keep their own keys while a deploy rolls over, until they expire.
+     */
+    private static final String KEY_PREFIX = "rate-limit:v2:";
 
     private final RateLimitProperties properties;
     private final SharedBuckets sharedBuckets;
@@ -42,6 +47,14 @@ public class RateLimiter implements DisposableBean {
             .maximumSize(20_000)
             .expireAfterWrite(Duration.ofHours(1))
             .build();
+    /** What each shared bucket had left when this instance last asked: where its own buckets start. */
+    private final Cache<String, LastSeen> lastSeen = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+
+    private record LastSeen(long remaining, long at) {
+    }
 
     /** {@code redis} null: each instance enforces the whole of each limit alone. */
     public RateLimiter(RateLimitProperties properties, @Nullable LettuceConnectionFactory redis) {
@@ -52,6 +65,12 @@ public class RateLimiter implements DisposableBean {
     @EventListener(WebServerInitializedEvent.class)
     void serving() {
         serving = true;
+    }
+
+    /** Stops counting this instance in as it shuts down, before Spring Boot closes the Redis client. */
+    @EventListener(ContextClosedEvent.class)
+    void leave() {
+        sharedBuckets.leave();
     }
 
     /** Counts this instance among those sharing the limits, and connects to Redis (in the background). */
@@ -79,7 +98,10 @@ public class RateLimiter implements DisposableBean {
             if (!probe.isConsumed()) {
                 throw refusedAfterDelay(probe.getNanosToWaitForRefill());
             }
-        } else if (!shared.consumed()) {
+            return;
+        }
+        lastSeen.put(bucketKey, new LastSeen(shared.remaining(), now));
+        if (!shared.consumed()) {
             // This instance's own buckets are cheap to ask, and must not outlive an outage.
             refusedUntil.put(bucketKey, now + shared.nanosToWait());
             throw refusedAfterDelay(shared.nanosToWait());
@@ -90,8 +112,11 @@ public class RateLimiter implements DisposableBean {
     public void giveBack(String name, RateLimit limit, String key) {
         if (properties.enabled()) {
             String bucketKey = bucketKey(name, limit, key);
-            if (sharedBuckets.take(bucketKey, limit, -1) == null) {
+            SharedBuckets.Taken shared = sharedBuckets.take(bucketKey, limit, -1);
+            if (shared == null) {
                 localBucket(bucketKey, limit).addTokens(1);
+            } else {
+                lastSeen.put(bucketKey, new LastSeen(shared.remaining(), System.nanoTime()));
             }
             refusedUntil.invalidate(bucketKey);
         }
@@ -114,13 +139,32 @@ public class RateLimiter implements DisposableBean {
         return KEY_PREFIX + name + ":" + limit + ":" + key;
     }
 
-    /** This instance's bucket for the key, holding its share of the limit (at least one request). */
+    /**
+     * This instance's bucket for the key, holding its share of the limit (at least one request),
+     * started afresh in each Redis outage.
+     */
     private Bucket localBucket(String bucketKey, RateLimit limit) {
-        RateLimit share = limit.share(sharedBuckets.instances());
-        return localBuckets.get(bucketKey + "@" + share, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(share.requests())
-                        .refillGreedy(share.requests(), share.period()).build())
+        int instances = sharedBuckets.instances();
+        RateLimit share = limit.share(instances);
+        return localBuckets.get(bucketKey + "@" + share + "#" + sharedBuckets.outagesSoFar(), ignored -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(share.requests()).refillGreedy(share.requests(), share.period())
+                        .initialTokens(startingTokens(bucketKey, limit, share, instances)).build())
                 .build());
+    }
+
+    /**
+     * The share, or less if the shared bucket had less left when this instance last asked (refilled
+     * since, and divided among the instances): a limit Redis had counted most of before it failed
+     * is not handed out whole again.
+     */
+    private long startingTokens(String bucketKey, RateLimit limit, RateLimit share, int instances) {
+        LastSeen seen = lastSeen.getIfPresent(bucketKey);
+        if (seen == null) {
+            return share.requests();
+        }
+        double refilled = (double) (System.nanoTime() - seen.at()) / limit.period().toNanos() * limit.requests();
+        double left = Math.min(limit.requests(), seen.remaining() + refilled);
+        return Math.min(share.requests(), (long) (left / instances));
     }
 
     /** Whether the next request would count in Redis (tests wait for it after a Redis restart). */
@@ -131,10 +175,5 @@ public class RateLimiter implements DisposableBean {
     /** How many instances this one counts on sharing the limits with (tests wait for both of theirs). */
     int instancesSharing() {
         return sharedBuckets.instances();
-    }
-
-    @Override
-    public void destroy() {
-        sharedBuckets.close();
     }
 }

@@ -1,17 +1,19 @@
 package dev.storesapi.ratelimit;
 
 import dev.storesapi.error.OutageLog;
-import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -30,11 +32,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * round trips that concurrent requests for one key would have to retry (optimistic compare-and-swap
  * kept 80 concurrent sign-ins retrying until they timed out, and then each instance let them all
  * through on its own). The connection is this class's own, opened on the client Spring Boot built
- * from its Redis settings (URL, host and port, or sentinel), with its own short timeout: the email
- * stream's commands never queue in front of a rate-limit check. A request never waits for a connect:
- * {@link #heartbeat()} connects, in the background.
+ * from its Redis settings (URL, or host and port, or sentinel), with its own short timeout: the
+ * email stream's commands never queue in front of a rate-limit check. A request never waits for a
+ * connect: {@link #heartbeat()} connects, in the background.
  */
-final class SharedBuckets implements AutoCloseable {
+final class SharedBuckets {
 
     private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
@@ -45,11 +47,11 @@ final class SharedBuckets implements AutoCloseable {
 
     /**
      * KEYS[1] the bucket; ARGV capacity, period (microseconds), tokens to take (-1 gives one back).
-     * Returns {1, 0} when taken, {0, microseconds until there would be enough} otherwise. The time
-     * is Redis's, so that instances whose clocks differ fill a bucket at one rate. A missing key is
-     * a full bucket, so the key expires once the bucket would be full again.
+     * Returns {taken (1 or 0), microseconds until enough would be left, whole tokens left}. The
+     * time is Redis's, so that instances whose clocks differ fill a bucket at one rate. A missing
+     * key is a full bucket, so the key expires once the bucket would be full again.
      */
-    private static final String TAKE = """
+    private static final Script TAKE = new Script("""
             local capacity = tonumber(ARGV[1])
             local period = tonumber(ARGV[2])
             local take = tonumber(ARGV[3])
@@ -61,36 +63,35 @@ final class SharedBuckets implements AutoCloseable {
               tokens = math.min(capacity, tonumber(bucket[1]) + (now - tonumber(bucket[2])) * capacity / period)
             end
             if take > tokens then
-              return {0, math.ceil((take - tokens) * period / capacity)}
+              return {0, math.ceil((take - tokens) * period / capacity), math.floor(tokens)}
             end
             tokens = math.min(capacity, tokens - take)
             redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', now)
             redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * period / capacity / 1000) + 1000)
-            return {1, 0}
-            """;
+            return {1, 0, math.floor(tokens)}
+            """);
 
     /** KEYS[1] the instances; ARGV this instance, how long a beat counts (ms). Returns how many count. */
-    private static final String BEAT = """
+    private static final Script BEAT = new Script("""
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             redis.call('ZADD', KEYS[1], now, ARGV[1])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return redis.call('ZCARD', KEYS[1])
-            """;
+            """);
 
-    /** What a bucket said: taken, or how long until it could be. */
-    record Taken(boolean consumed, long nanosToWait) {
+    /** What a bucket said: taken or not, how long until it could be, and how many tokens it has left. */
+    record Taken(boolean consumed, long nanosToWait, long remaining) {
     }
 
     private final @Nullable LettuceConnectionFactory redis;
     private final String instanceId = UUID.randomUUID().toString();
-    private volatile @Nullable StatefulConnection<String, String> connection;
-    private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
+    private volatile @Nullable StatefulRedisConnection<String, String> connection;
     private volatile int instances = 1;
     private volatile long redisRetryAt;
     private final OutageLog outages = new OutageLog(log, "Redis",
-            "this instance enforces its share of each rate limit alone", "requests were limited by this instance alone");
+            "this instance enforces its share of each rate limit alone", "rate-limit checks were decided alone");
 
     /** {@code redis} null: nothing is shared, and {@link #take} always answers null. */
     SharedBuckets(@Nullable LettuceConnectionFactory redis) {
@@ -102,21 +103,28 @@ final class SharedBuckets implements AutoCloseable {
      * null when Redis cannot answer now: the caller then decides alone, and this is counted.
      */
     @Nullable Taken take(String key, RateLimit limit, int tokens) {
-        RedisClusterAsyncCommands<String, String> connected = usableCommands();
-        if (connected != null) {
-            try {
-                List<Long> answer = run(connected, TAKE, ScriptOutputType.MULTI, key,
-                        Integer.toString(limit.requests()), Long.toString(limit.period().toNanos() / 1000),
-                        Integer.toString(tokens));
-                outages.recovered();
-                return new Taken(answer.get(0) == 1, TimeUnit.MICROSECONDS.toNanos(answer.get(1)));
-            } catch (RedisException | TimeoutException e) {
-                unavailable("a rate limit", e);
-                return null;
-            }
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null) {
+            return null; // not connected yet: the heartbeat connects, and logs it if it cannot
         }
-        outages.counted();
-        return null;
+        if (resting()) {
+            outages.counted();
+            return null;
+        }
+        try {
+            if (!current.isOpen()) {
+                throw new RedisConnectionException("disconnected; Lettuce is reconnecting");
+            }
+            List<Long> answer = run(current.async(), TAKE, ScriptOutputType.MULTI, key,
+                    Integer.toString(limit.requests()), Long.toString(limit.period().toNanos() / 1000),
+                    Integer.toString(tokens));
+            outages.recovered();
+            return new Taken(answer.get(0) == 1, TimeUnit.MICROSECONDS.toNanos(answer.get(1)), answer.get(2));
+        } catch (TimeoutException | RuntimeException e) {
+            // Also a command Lettuce cancelled as its connection dropped: a request never fails for Redis.
+            unavailable("a rate-limit check", e);
+            return null;
+        }
     }
 
     /**
@@ -128,13 +136,25 @@ final class SharedBuckets implements AutoCloseable {
             return;
         }
         try {
-            RedisClusterAsyncCommands<String, String> connected = connect();
-            Long counted = run(connected, BEAT, ScriptOutputType.INTEGER, INSTANCES_KEY, instanceId,
+            Long counted = run(connect(), BEAT, ScriptOutputType.INTEGER, INSTANCES_KEY, instanceId,
                     Long.toString(INSTANCE_COUNTS_FOR.toMillis()));
             instances = Math.max(1, counted.intValue());
             outages.recovered();
-        } catch (RedisException | TimeoutException e) {
+        } catch (TimeoutException | RuntimeException e) {
             unavailable("the count of instances", e);
+        }
+    }
+
+    /** Stops counting this instance in, as it shuts down (while its connection is still open). */
+    void leave() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null && current.isOpen()) {
+            try {
+                await(current.async().zrem(INSTANCES_KEY, instanceId));
+            } catch (TimeoutException | RuntimeException e) {
+                // It stops counting after INSTANCE_COUNTS_FOR anyway.
+            }
+            current.close();
         }
     }
 
@@ -146,66 +166,53 @@ final class SharedBuckets implements AutoCloseable {
         return instances;
     }
 
+    /** How many times Redis has become unavailable: a new outage starts each instance's own buckets afresh. */
+    long outagesSoFar() {
+        return outages.begun();
+    }
+
     /** Whether the next request would count in Redis. */
     boolean reachable() {
-        RedisClusterAsyncCommands<String, String> connected = usableCommands();
-        if (connected == null) {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null || !current.isOpen() || resting()) {
             return false;
         }
         try {
-            return "PONG".equals(connected.ping().get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return "PONG".equals(await(current.async().ping()));
+        } catch (TimeoutException | RuntimeException e) {
             return false;
         }
     }
 
-    /** The commands of an open connection, unless Redis failed less than {@link #RETRY_REDIS_AFTER} ago. */
-    private @Nullable RedisClusterAsyncCommands<String, String> usableCommands() {
-        if (outages.down() && System.nanoTime() - redisRetryAt < 0) {
-            return null;
-        }
-        return isOpen() ? commands : null;
+    /** Whether Redis failed less than {@link #RETRY_REDIS_AFTER} ago, and is left alone until then. */
+    private boolean resting() {
+        return outages.down() && System.nanoTime() - redisRetryAt < 0;
     }
 
-    private boolean isOpen() {
-        StatefulConnection<String, String> current = connection;
-        return current != null && current.isOpen();
-    }
-
-    private synchronized RedisClusterAsyncCommands<String, String> connect() {
-        RedisClusterAsyncCommands<String, String> connected = commands;
-        if (connected != null) {
-            return connected; // Lettuce reconnects it by itself after Redis comes back
+    /** This class's own connection; Lettuce reconnects it by itself after Redis comes back. */
+    private synchronized RedisAsyncCommands<String, String> connect() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null) {
+            // Spring Boot supports a Redis Cluster with its own client type; RedisSettings does not name one.
+            current = ((RedisClient) redis.getRequiredNativeClient()).connect(StringCodec.UTF8);
+            connection = current;
         }
-        AbstractRedisClient client = redis.getRequiredNativeClient();
-        if (client instanceof RedisClusterClient cluster) {
-            var clusterConnection = cluster.connect(StringCodec.UTF8);
-            connection = clusterConnection;
-            connected = clusterConnection.async();
-        } else {
-            var standaloneConnection = ((RedisClient) client).connect(StringCodec.UTF8);
-            connection = standaloneConnection;
-            connected = standaloneConnection.async();
-        }
-        commands = connected;
-        return connected;
+        return current.async();
     }
 
     /** Runs a script by its digest, sending its text only when Redis does not know it (after a restart). */
     @SuppressWarnings("unchecked")
-    private static <T> T run(RedisClusterAsyncCommands<String, String> commands, String script,
-            ScriptOutputType type, String key, String... arguments) throws TimeoutException {
+    private static <T> T run(RedisAsyncCommands<String, String> commands, Script script, ScriptOutputType type,
+            String key, String... arguments) throws TimeoutException {
         String[] keys = {key};
         try {
-            return (T) await(commands.evalsha(commands.digest(script), type, keys, arguments));
+            return (T) await(commands.evalsha(script.digest(), type, keys, arguments));
         } catch (RedisNoScriptException e) {
-            return (T) await(commands.eval(script, type, keys, arguments));
+            return (T) await(commands.eval(script.text(), type, keys, arguments));
         }
     }
 
+    /** The reply within {@link #REDIS_TIMEOUT}, or a TimeoutException; Redis's own errors are thrown as they are. */
     private static <T> T await(RedisFuture<T> reply) throws TimeoutException {
         try {
             return reply.get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -213,10 +220,10 @@ final class SharedBuckets implements AutoCloseable {
             reply.cancel(false);
             throw new TimeoutException("no answer within " + REDIS_TIMEOUT.toMillis() + " ms");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RedisException redisFailure ? redisFailure : new RedisException(e.getCause());
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisException("interrupted", e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -226,19 +233,20 @@ final class SharedBuckets implements AutoCloseable {
         outages.failed(during, e);
     }
 
-    @Override
-    public void close() {
-        RedisClusterAsyncCommands<String, String> connected = commands;
-        StatefulConnection<String, String> current = connection;
-        if (connected != null && current != null) {
-            if (current.isOpen()) {
-                try {
-                    await(connected.zrem(INSTANCES_KEY, instanceId));
-                } catch (RedisException | TimeoutException e) {
-                    // It stops counting after INSTANCE_COUNTS_FOR anyway.
-                }
+    /** A Lua script and its SHA-1, by which Redis runs it once it knows it. */
+    private record Script(String text, String digest) {
+
+        Script(String text) {
+            this(text, sha1(text));
+        }
+
+        private static String sha1(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-1", e);
             }
-            current.close();
         }
     }
 }

@@ -18,8 +18,9 @@ import java.util.List;
  * <ul>
  * <li>a zero-width joiner between two pictographs (👩‍💻, 🏳️‍🌈, 👩🏽‍💻: the first may carry an emoji
  * variation selector or a skin tone);</li>
- * <li>a text or emoji variation selector (U+FE0E, U+FE0F) right after a pictograph (❤️) or in a keycap
- * (1️⃣);</li>
+ * <li>a variation selector where it changes how an emoji is drawn: U+FE0F after an emoji drawn as
+ * text by default (❤️), U+FE0E after one drawn as an emoji by default (😀︎), either in a keycap (1️⃣);
+ * anywhere else it would change nothing one can see ("😀\uFE0F" is "😀");</li>
  * <li>tag characters spelling the flags of England, Scotland or Wales after 🏴, the only tag sequences
  * emoji fonts draw (any other would show as a plain black flag).</li>
  * </ul>
@@ -80,9 +81,16 @@ final class InvisibleCharacters {
         if (codePoint == ZERO_WIDTH_JOINER) {
             return pictographEndsAt(text, index) && Character.isExtendedPictographic(after);
         }
-        if (codePoint == EMOJI_PRESENTATION || codePoint == TEXT_PRESENTATION) {
-            int before = index > 0 ? text.codePointBefore(index) : -1;
-            return Character.isExtendedPictographic(before) || (isKeycapBase(before) && after == COMBINING_KEYCAP);
+        int before = index > 0 ? text.codePointBefore(index) : -1;
+        if (isKeycapBase(before) && (codePoint == EMOJI_PRESENTATION || codePoint == TEXT_PRESENTATION)) {
+            return after == COMBINING_KEYCAP;
+        }
+        // Only where it changes how the emoji is drawn: "😀\uFE0F" looks exactly like "😀".
+        if (codePoint == EMOJI_PRESENTATION) {
+            return Character.isEmoji(before) && !Character.isEmojiPresentation(before);
+        }
+        if (codePoint == TEXT_PRESENTATION) {
+            return Character.isEmojiPresentation(before);
         }
         return false;
     }

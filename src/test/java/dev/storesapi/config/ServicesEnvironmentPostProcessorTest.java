@@ -70,7 +70,7 @@ class ServicesEnvironmentPostProcessorTest {
     @Test
     void workerRoleNeedsRedis() {
         assertThatThrownBy(() -> process(Map.of("APP_ROLE", "worker")))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("needs REDIS_URL");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("needs Redis");
     }
 
     @Test

@@ -2,10 +2,8 @@ package dev.storesapi.config;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.storesapi.support.FreePort;
 import dev.storesapi.support.TestSecrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SmtpStartTlsIT {
 
-    private final int port = freePort();
+    private final int port = FreePort.belowEphemeralRange();
     private GreenMail server;
 
     @BeforeEach
@@ -93,11 +91,4 @@ class SmtpStartTlsIT {
         return sender;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

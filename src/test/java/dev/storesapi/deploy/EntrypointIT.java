@@ -1,5 +1,6 @@
 package dev.storesapi.deploy;
 
+import dev.storesapi.support.FreePort;
 import dev.storesapi.support.OutboxRows;
 import dev.storesapi.support.PrivateRedis;
 import dev.storesapi.support.TestMail;
@@ -7,7 +8,6 @@ import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +69,7 @@ class EntrypointIT {
     @Test
     void webServesOnPortMigratesAndStopsGracefullyOnSigterm() throws Exception {
         String database = newDatabase();
-        int port = freePort();
+        int port = FreePort.belowEphemeralRange();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
                 "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod",
                 "METRICS_TOKEN", TestSecrets.METRICS_TOKEN));
@@ -103,7 +103,7 @@ class EntrypointIT {
     @Test
     void webAsRenderRunsItStartsFromTheSpringAotBeanDefinitionsAndQueuesEmailInRedis() throws Exception {
         String database = newDatabase();
-        int port = freePort();
+        int port = FreePort.belowEphemeralRange();
         // A Redis of its own: the test context's worker reads the shared one's stream.
         PrivateRedis ownRedis = PrivateRedis.start();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "DATABASE_URL",
@@ -170,7 +170,7 @@ class EntrypointIT {
 
     @Test
     void prodWithoutJwtSecretFailsFastWithAReadableMessage() throws Exception {
-        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(freePort()),
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(FreePort.belowEphemeralRange()),
                 "DATABASE_URL", postgresUrl(newDatabase()), "SPRING_PROFILES_ACTIVE", "prod"));
 
         assertThat(web.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -181,7 +181,7 @@ class EntrypointIT {
 
     @Test
     void prodWithoutDatabaseUrlFailsFast() throws Exception {
-        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(freePort()), "JWT_SECRET_KEY", JWT,
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(FreePort.belowEphemeralRange()), "JWT_SECRET_KEY", JWT,
                 "SPRING_PROFILES_ACTIVE", "prod"));
 
         assertThat(web.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -217,7 +217,7 @@ class EntrypointIT {
         assertThat(training.log()).contains("AOT training: 3 rounds of requests").doesNotContain("Unable to create");
         assertThat(appHome.resolve("app.aot")).isNotEmptyFile();
 
-        int port = freePort();
+        int port = FreePort.belowEphemeralRange();
         Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "JAVA_OPTS", "-Xlog:aot=info",
                 "DATABASE_URL", postgresUrl(newDatabase()), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod"));
         await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/store") == 200);
@@ -285,9 +285,4 @@ class EntrypointIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,11 +1,20 @@
 package dev.storesapi.mail;
 
+import dev.storesapi.config.ServicesEnvironmentPostProcessor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryTest {
 
-    /** The defaults of application.yml: EMAIL_RETRY_DELAY 30s, EMAIL_MAX_RETRY_DELAY 10m. */
-    private static final EmailProperties DEFAULTS = withRetryDelay(Duration.ofSeconds(30));
+    /** application.yml with only MAIL_HOST set, as config/ServicesEnvironmentPostProcessor maps it. */
+    private static final StandardEnvironment SETTINGS = defaultSettingsWithMailHost();
 
-    /** MAIL_HOST's defaults (config/ServicesEnvironmentPostProcessor): 5 s to connect, 10 s to read, 10 s to write. */
+    /** The defaults of application.yml (EMAIL_RETRY_DELAY 30s, EMAIL_MAX_RETRY_DELAY 10m). */
+    private static final EmailProperties DEFAULTS = Binder.get(SETTINGS).bind("stores.email", EmailProperties.class)
+            .get();
+
+    /** MAIL_HOST's default timeouts: 5 s to connect, 10 s to read, 10 s to write. */
     private static final EmailSender SMTP_DEFAULTS = new SmtpEmailSender(null, "from@example.com",
-            new SmtpEmailSender.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10)));
+            MailConfig.smtpTimeouts(SETTINGS));
 
     private static final EmailSender MAILGUN = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
             "https://api.mailgun.net"), "from@example.com");
@@ -64,6 +77,22 @@ class CrashRecoveryTest {
                 .contains("Mailgun: a claim of " + seconds(mailgun.claimLease()) + ", sent again "
                         + seconds(mailgun.resendAfterCrash()) + " after")
                 .doesNotContain("about 5 minutes");
+    }
+
+    private static StandardEnvironment defaultSettingsWithMailHost() {
+        StandardEnvironment environment = new StandardEnvironment();
+        // Only what the test gives: not this machine's own variables.
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addFirst(new MapPropertySource("variables",
+                Map.of("MAIL_HOST", "smtp.example.com")));
+        try {
+            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        new ServicesEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 
     private static EmailDelivery delivery(EmailSender sender, EmailProperties properties) {

@@ -94,6 +94,16 @@ public final class FuzzCorpus {
 
     public static List<Request> requests() {
         List<Request> requests = new ArrayList<>();
+        // First, while the token is valid (POST /logout ends the corpus): sent over a socket exactly
+        // as written, with the access token for {token}.
+        String headers = "Host: localhost\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n";
+        for (String requestLine : REQUEST_LINES) {
+            requests.add(new Request(null, null, null, null, requestLine + "\r\n" + headers + "\r\n"));
+        }
+        for (String framing : FRAMINGS) {
+            requests.add(new Request(null, null, null, null, "POST /store HTTP/1.1\r\n" + headers
+                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n0\r\n\r\n"));
+        }
         for (String endpoint : ENDPOINTS) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String template = endpoint.substring(endpoint.indexOf(' ') + 1);
@@ -116,15 +126,6 @@ public final class FuzzCorpus {
                 requests.add(new Request(method, path, "application/json", new byte[] {'{', '"', 'n', '"', ':', '"',
                         (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'}));
             }
-        }
-        // Sent over a socket exactly as written, with the access token for {token}.
-        String headers = "Host: localhost\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n";
-        for (String requestLine : REQUEST_LINES) {
-            requests.add(new Request(null, null, null, null, requestLine + "\r\n" + headers + "\r\n"));
-        }
-        for (String framing : FRAMINGS) {
-            requests.add(new Request(null, null, null, null, "POST /store HTTP/1.1\r\n" + headers
-                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n0\r\n\r\n"));
         }
         return requests;
     }

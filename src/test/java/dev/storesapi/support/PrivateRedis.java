@@ -2,7 +2,6 @@ package dev.storesapi.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Set;
 import java.util.stream.Collectors;
 import redis.embedded.RedisServer;
@@ -22,14 +21,9 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     public static PrivateRedis start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            PrivateRedis redis = new PrivateRedis(socket.getLocalPort());
-            socket.close();
-            redis.restart();
-            return redis;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateRedis redis = new PrivateRedis(FreePort.belowEphemeralRange());
+        redis.restart();
+        return redis;
     }
 
     public int port() {

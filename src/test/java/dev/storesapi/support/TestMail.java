@@ -5,16 +5,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
 /** One real SMTP server (GreenMail) for the test JVM; tests may stop it to make sends fail. */
 public final class TestMail {
 
-    private static final int PORT = freePort();
+    private static final int PORT = FreePort.belowEphemeralRange();
     private static GreenMail server;
 
     private TestMail() {
@@ -56,11 +53,4 @@ public final class TestMail {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

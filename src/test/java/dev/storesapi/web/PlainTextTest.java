@@ -85,7 +85,7 @@ class PlainTextTest {
             "🏳\uFE0F\u200D🌈 Bar",                              // rainbow flag: selector, then joiner
             "👨\u200D👩\u200D👧\u200D👦 Family store",             // several joiners in one sequence
             "❤\uFE0F\u200D🔥",                                  // heart on fire
-            "☺\uFE0E text smile",                               // text presentation selector
+            "😀\uFE0E text smile",                              // text presentation of an emoji-style emoji
             "Shop 1\uFE0F\u20E3",                               // keycap one
             "#\uFE0F\u20E3 Hash",                               // keycap number sign
             "🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F Pub", // flag of Scotland
@@ -105,6 +105,8 @@ class PlainTextTest {
             "a\uFE0Fbc",                 // emoji selector after a letter
             "❤\uFE0F\uFE0F",             // selector after a selector
             "Shop 1\uFE0F",              // selector after a digit that is no keycap
+            "😀\uFE0F",                  // emoji selector after an emoji drawn as one anyway
+            "☺\uFE0E",                   // text selector after an emoji drawn as text anyway
             "🏴\uDB40\uDC75\uDB40\uDC73\uDB40\uDC74\uDB40\uDC78\uDB40\uDC7F",  // a tag flag no font draws
             "🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67",  // England without its cancel tag
             "\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F"}) // tags without the flag
