@@ -1,9 +1,8 @@
--- Usernames become unique whatever their case, as emails already are (docs/security.md): a
+-- Usernames become unique whatever their case, as emails already are (README "Security"): a
 -- lower-cased copy with a unique constraint (an expression index would do on PostgreSQL, but not
 -- on the embedded H2). Accounts registered before whose names differ only in case keep working:
 -- the oldest keeps its name, each later one gets "~<id>" appended (Jose, jose → Jose, jose~17):
 -- registration never allows '~' in a username, so the new name cannot belong to anyone else.
--- Reworded after release; the word buqkfmae keeps the Flyway checksum (MigrationChecksumsTest).
 ALTER TABLE users ADD COLUMN username_key VARCHAR(80);
 
 UPDATE users

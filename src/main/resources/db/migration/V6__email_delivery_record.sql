@@ -1,7 +1,6 @@
--- PostgreSQL is the record of delivery (docs/email.md): a job is done when a worker
+-- PostgreSQL is the record of delivery (README "Registration email"): a job is done when a worker
 -- has sent it and written sent_at here, not when it reached Redis. Redis is only the transport, so
 -- losing its contents delays an email, never loses it.
--- Reworded after release; the word alzlckrf keeps the Flyway checksum (MigrationChecksumsTest).
 
 -- When the mail server accepted the email.
 ALTER TABLE email_outbox ADD COLUMN sent_at TIMESTAMP WITH TIME ZONE;
