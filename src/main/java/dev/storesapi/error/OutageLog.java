@@ -18,7 +18,8 @@ public final class OutageLog {
     private volatile boolean down;
     private long began;
     private long count;
-    private long begun;
+    /** Written under the lock; read without it, on every check of a rate limit decided alone. */
+    private volatile long begun;
 
     /**
      * @param dependency what is unavailable, e.g. "Database"
@@ -78,7 +79,7 @@ public final class OutageLog {
     }
 
     /** How many outages have begun so far. */
-    public synchronized long begun() {
+    public long begun() {
         return begun;
     }
 }

@@ -88,6 +88,8 @@ final class SharedBuckets {
     private final @Nullable LettuceConnectionFactory redis;
     private final String instanceId = UUID.randomUUID().toString();
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
+    /** Set as the application closes: no more connects, and checks decide alone without an outage. */
+    private volatile boolean left;
     private volatile int instances = 1;
     private volatile long redisRetryAt;
     private final OutageLog outages = new OutageLog(log, "Redis",
@@ -132,7 +134,7 @@ final class SharedBuckets {
      * the limits. Called every few seconds, by web instances only.
      */
     void heartbeat() {
-        if (redis == null) {
+        if (redis == null || left) {
             return;
         }
         try {
@@ -147,7 +149,10 @@ final class SharedBuckets {
 
     /** Stops counting this instance in, as it shuts down (while its connection is still open). */
     void leave() {
+        left = true;
         StatefulRedisConnection<String, String> current = connection;
+        // Requests still finishing decide alone, as before the first connect: no outage to log.
+        connection = null;
         if (current != null && current.isOpen()) {
             try {
                 await(current.async().zrem(INSTANCES_KEY, instanceId));
