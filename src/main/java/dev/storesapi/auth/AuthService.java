@@ -124,7 +124,7 @@ public class AuthService {
     }
 
     /** Expired sessions can authenticate nothing; dropping them keeps the table small. Safe on every instance. */
-    @Scheduled(fixedDelayString = "${stores.sessions.purge-interval:PT1H}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     @Transactional
     public void purgeExpiredSessions() {
         int purged = sessions.deleteExpired(clock.instant());

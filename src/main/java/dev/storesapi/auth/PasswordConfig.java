@@ -1,8 +1,7 @@
 package dev.storesapi.auth;
 
-import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -19,18 +18,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * with weaker parameters (or bcrypt) is replaced at the user's next login (AuthService).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
 class PasswordConfig {
 
     static final int MEMORY_KIB = 12 * 1024;
     static final int ITERATIONS = 3;
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${stores.auth.hash-wait:1s}") Duration maxWait) {
+    PasswordEncoder passwordEncoder(AuthProperties properties) {
         Argon2PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
         PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2id,
                 "bcrypt", new BCryptPasswordEncoder(12)));
-        return new ConcurrencyLimitedPasswordEncoder(delegating, concurrentHashes(), maxWait);
+        return new ConcurrencyLimitedPasswordEncoder(delegating, concurrentHashes(), properties.hashWait());
     }
 
     /** One per CPU, but never more than a quarter of the heap in hashes. */

@@ -2,7 +2,6 @@ package dev.storesapi.auth;
 
 import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtService jwt, AuthService auth, ProblemResponder problems,
-            @Value("${stores.metrics-token:}") String metricsToken) {
+            AuthProperties properties) {
+        String metricsToken = properties.metricsToken();
         AuthProblems authProblems = new AuthProblems(problems);
         return http
                 .csrf(AbstractHttpConfigurer::disable)

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("stores.aot-training.enabled")
+@EnableConfigurationProperties(AotTrainingProperties.class)
 class AotTrainingWorkload {
 
     private static final Logger log = LoggerFactory.getLogger(AotTrainingWorkload.class);
@@ -45,8 +46,8 @@ class AotTrainingWorkload {
     private final int rounds;
     private String base;
 
-    AotTrainingWorkload(@Value("${stores.aot-training.rounds:200}") int rounds) {
-        this.rounds = rounds;
+    AotTrainingWorkload(AotTrainingProperties properties) {
+        this.rounds = properties.rounds();
     }
 
     /** On its own thread: the service reports itself ready only after this listener returns. */

@@ -2,13 +2,12 @@ package dev.storesapi.mail;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Email settings (docs/email.md).
  *
  * @param from            sender address (MAIL_FROM)
- * @param docsUrl         link in the email to the API docs
+ * @param docsUrl         link in the email to the API docs (APP_DOCS_URL)
  * @param maxAttempts     send attempts before a job goes to the dead-letter stream
  * @param retryDelay      delay before the first retry, doubled for each further one. It is also how
  *                        long a message must sit unacknowledged before another worker takes it over;
@@ -24,21 +23,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliverAfter  how long a published job may stay unsent before the sweep checks the queue
  *                        still holds it, and publishes it again if not (Redis lost its data)
  * @param workerConcurrency sends one worker process runs at the same time
+ * @param reclaimInterval how often a worker takes over the jobs another consumer left unacknowledged
+ *                        for longer than {@code retryDelay}
  */
 @ConfigurationProperties("stores.email")
 public record EmailProperties(
-        @DefaultValue("Stores API <no-reply@stores-api.local>") String from,
-        @DefaultValue("http://localhost:8080/swagger-ui.html") String docsUrl,
-        @DefaultValue("5") int maxAttempts,
-        @DefaultValue("30s") Duration retryDelay,
-        @DefaultValue("10m") Duration maxRetryDelay,
-        @DefaultValue("emails") String stream,
-        @DefaultValue("100000") long streamMaxLength,
-        @DefaultValue("false") boolean workerEnabled,
-        @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("30s") Duration sweepAfter,
-        @DefaultValue("5m") Duration redeliverAfter,
-        @DefaultValue("8") int workerConcurrency) {
+        String from,
+        String docsUrl,
+        Integer maxAttempts,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        String stream,
+        Long streamMaxLength,
+        Boolean workerEnabled,
+        Duration sweepInterval,
+        Duration sweepAfter,
+        Duration redeliverAfter,
+        Integer workerConcurrency,
+        Duration reclaimInterval) {
 
     public EmailProperties {
         if (from.isBlank()) {

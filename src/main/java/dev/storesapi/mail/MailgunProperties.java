@@ -1,14 +1,17 @@
 package dev.storesapi.mail;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * MAILGUN_API_KEY, MAILGUN_DOMAIN and MAILGUN_API_BASE (the US endpoint by default; the EU one is
- * https://api.eu.mailgun.net).
+ * Mailgun's HTTP API, used when both key and domain are set.
+ *
+ * @param apiKey  the sending API key (MAILGUN_API_KEY)
+ * @param domain  the sending domain (MAILGUN_DOMAIN)
+ * @param apiBase the API's base URL (MAILGUN_API_BASE): the US endpoint, or https://api.eu.mailgun.net for
+ *                an EU domain
  */
 @ConfigurationProperties("stores.mailgun")
-record MailgunProperties(String apiKey, String domain, @DefaultValue("https://api.mailgun.net") String apiBase) {
+record MailgunProperties(String apiKey, String domain, String apiBase) {
 
     boolean configured() {
         return hasText(apiKey) && hasText(domain);

@@ -75,7 +75,7 @@ class OutboxRelay {
      * on PostgreSQL) and moves them to their next look, so no other sweep takes them; Redis is then
      * asked with no row lock held (a slow Redis must not block the workers' claims).
      */
-    @Scheduled(fixedDelayString = "${stores.email.sweep-interval:30s}", initialDelayString = "${stores.email.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = "${stores.email.sweep-interval}", initialDelayString = "${stores.email.sweep-interval}")
     public void sweep() {
         Instant now = clock.instant();
         Instant dueAgain = now.plus(properties.redeliverAfter());

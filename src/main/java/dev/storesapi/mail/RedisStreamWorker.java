@@ -145,7 +145,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         sends.close();
     }
 
-    @Scheduled(fixedDelayString = "${stores.email.reclaim-interval:1s}")
+    @Scheduled(fixedDelayString = "${stores.email.reclaim-interval}")
     void retryOrRescuePending() {
         if (!running) {
             return;

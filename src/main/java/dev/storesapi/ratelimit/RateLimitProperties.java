@@ -9,10 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * given back, so only failures count. A refusal is answered after {@code refusalDelay}: on a
  * virtual thread that costs no CPU, and a client flooding a used-up limit gets its refusals no
  * faster than sign-ins, rather than taking the CPU from everyone else's requests.
+ *
+ * @param enabled                  whether any limit applies (RATE_LIMIT_ENABLED)
+ * @param refusalDelay             how long a refused request waits for its 429 (RATE_LIMIT_REFUSAL_DELAY)
+ * @param loginPerIp               sign-in attempts per client IP, as {@code N/period} (RATE_LIMIT_LOGIN_PER_IP)
+ * @param loginFailuresPerUsername failed sign-ins per username (RATE_LIMIT_LOGIN_FAILURES_PER_USERNAME)
+ * @param registerPerIp            registrations per client IP (RATE_LIMIT_REGISTER_PER_IP)
+ * @param refreshPerIp             token refreshes per client IP (RATE_LIMIT_REFRESH_PER_IP)
  */
 @ConfigurationProperties("stores.rate-limit")
 public record RateLimitProperties(
-        boolean enabled,
+        Boolean enabled,
         Duration refusalDelay,
         RateLimit loginPerIp,
         RateLimit loginFailuresPerUsername,

@@ -2,7 +2,13 @@ package dev.storesapi.user;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD: the first admin, created at start-up when absent. */
+/**
+ * The first admin, created at start-up when all three are set and the user does not exist.
+ *
+ * @param username the admin's username (ADMIN_USERNAME)
+ * @param email    the admin's email (ADMIN_EMAIL)
+ * @param password the admin's password (ADMIN_PASSWORD)
+ */
 @ConfigurationProperties("admin")
 public record AdminProperties(String username, String email, String password) {
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JwtConfigTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
+            // application.yml holds the settings' defaults (docs/configuration.md "Where settings live").
+            .withInitializer(new ConfigDataApplicationContextInitializer())
             .withUserConfiguration(JwtConfig.class)
             .withBean(Clock.class, Clock::systemUTC);
 

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every environment variable the project reads is in .env.example and in docs/configuration.md's
  * table: the variables application*.yml resolves, the ones Java code asks the environment for by
- * name, and the ones docker-entrypoint.sh and compose.yaml read.
+ * name, and the ones docker-entrypoint.sh and compose.yaml read. The table's defaults are
+ * application.yml's, where each setting has its one default.
  */
 class SettingsDocumentedTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    /** A variable with a literal default, {@code ${JWT_ACCESS_TTL:15m}}, not one nested in another's default. */
+    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("(?<!:)\\$\\{([A-Z][A-Z0-9_]*):([^${}]+)}");
+    private static final List<Path> CONFIGURATION_FILES = List.of(Path.of("src/main/resources/application.yml"),
+            Path.of("src/main/resources/application-prod.yml"));
     private static final Pattern LOOKUP = Pattern.compile("getProperty\\(\"([A-Z][A-Z0-9_]*)\"");
     /** Read by the scripts, set by the image or the machine rather than by a user. */
     private static final Set<String> NOT_SETTINGS = Set.of(
@@ -46,11 +53,28 @@ class SettingsDocumentedTest {
         });
     }
 
+    @Test
+    void theConfigurationTableGivesTheDefaultsOfApplicationYml() throws IOException {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Path file : CONFIGURATION_FILES) {
+            Matcher matcher = PLACEHOLDER_DEFAULT.matcher(Files.readString(file));
+            while (matcher.find()) {
+                defaults.put(matcher.group(1), matcher.group(2));
+            }
+        }
+        List<String> table = Files.readString(Path.of("docs/configuration.md")).lines()
+                .filter(line -> line.startsWith("| `")).toList();
+
+        assertThat(defaults).as("found by this test's pattern").containsEntry("JWT_ACCESS_TTL", "15m");
+        assertThat(defaults).allSatisfy((name, value) -> assertThat(table)
+                .as("docs/configuration.md's row of %s gives its default `%s`", name, value)
+                .anyMatch(row -> row.split(" \\| ")[0].contains("`" + name + "`") && row.contains("`" + value + "`")));
+    }
+
     private static Set<String> settingsRead() throws IOException {
         Set<String> names = new TreeSet<>(DOCUMENTED_SPRING_SETTINGS);
-        for (Path file : List.of(Path.of("src/main/resources/application.yml"),
-                Path.of("src/main/resources/application-prod.yml"), Path.of("docker-entrypoint.sh"),
-                Path.of("compose.yaml"))) {
+        for (Path file : Stream.concat(CONFIGURATION_FILES.stream(),
+                Stream.of(Path.of("docker-entrypoint.sh"), Path.of("compose.yaml"))).toList()) {
             names.addAll(matches(PLACEHOLDER, Files.readString(file)));
         }
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {

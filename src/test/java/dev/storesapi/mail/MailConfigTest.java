@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ import static org.mockito.Mockito.mock;
 class MailConfigTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
+            // application.yml holds the settings' defaults (docs/configuration.md "Where settings live").
+            .withInitializer(new ConfigDataApplicationContextInitializer())
             .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
             .withUserConfiguration(MailConfig.class)
             .withBean(EmailDelivery.class, () -> mock(EmailDelivery.class));
@@ -51,7 +54,7 @@ class MailConfigTest {
     @Test
     void theRetryDelayIsComparedWithTheTimeoutsOfTheTransportInUse() {
         EmailProperties tenSeconds = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(10),
-                Duration.ofMinutes(10), "emails", 1000, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8);
+                Duration.ofMinutes(10), "emails", 1000L, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
         EmailSender mailgun = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
                 "https://api.mailgun.net"), "from@example.com");
         SmtpEmailSender smtp = new SmtpEmailSender(null, "from@example.com", new SmtpEmailSender.Timeouts(

@@ -1,7 +1,6 @@
 package dev.storesapi.catalog.cache;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -15,9 +14,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("stores.catalog-cache")
 public record CatalogCacheProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("16MB") DataSize maxSize,
-        @DefaultValue("") String listenUrl) {
+        Boolean enabled,
+        DataSize maxSize,
+        String listenUrl) {
 
     public CatalogCacheProperties {
         if (maxSize.isNegative()) {
