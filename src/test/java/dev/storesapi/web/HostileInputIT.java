@@ -306,7 +306,7 @@ class HostileInputIT {
         assertThat(response).containsPattern("(?i)\nLink: </store\\?page=0&size=1>; rel=\"first\"");
     }
 
-    /** Anonymous callers get a 401 for what is not public (docs/security.md "Deny by default"). */
+    /** A signed-in user asking for an actuator path that is hidden or does not exist gets the API's 404. */
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health/db", "/actuator/nope", "/actuator/env", "/actuator/health/x/y"})
     void unknownActuatorPathsAreProblemNotFoundWithTheSecurityHeaders(String path) {
