@@ -1,5 +1,6 @@
 package dev.storesapi.ratelimit;
 
+import dev.storesapi.web.FilterOrder;
 import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,20 +10,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The per-client-IP limits on POST /login, /register and /refresh, applied before anything else
- * runs (no body read, no token checked, no password hashed). The client IP is the connection's
+ * The per-client-IP limits on POST /login, /register and /refresh, applied before the security chain
+ * and the controllers ({@link FilterOrder#RATE_LIMIT}: no body read, no token checked, no password
+ * hashed), and after the observation filter, so a 429 is timed. The client IP is the connection's
  * address; behind Render's proxy (prod profile) Tomcat takes it from X-Forwarded-For, and only when
  * the connection comes from a trusted proxy address (docs/security.md).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(FilterOrder.RATE_LIMIT)
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();

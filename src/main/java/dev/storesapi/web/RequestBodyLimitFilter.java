@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,10 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Rejects request bodies over 1 MiB with a 413 problem (docs/api.md "Errors"). A declared Content-Length is
  * refused before anything is read; a chunked body is counted while it is read, and reading past the
  * limit throws {@link PayloadTooLargeException}, which the exception handler turns into a 413.
- * (Tomcat's own limits only cover form posts.)
+ * (Tomcat's own limits only cover form posts.) It wraps the request right after the observation filter
+ * ({@link FilterOrder#BODY_LIMIT}), so every later reader is limited and a 413 is still timed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.BODY_LIMIT)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;

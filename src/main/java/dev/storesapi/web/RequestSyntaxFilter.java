@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,9 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a body in anything but JSON ({@code application/json} or {@code application/*+json}) → 415,
  * so no other converter (YAML, forms, XML) ever reads a request.</li>
  * </ul>
+ * It runs after the observation filter, so these refusals are timed, and before Boot's
+ * FormContentFilter would parse a form body ({@link FilterOrder#REQUEST_SYNTAX}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.REQUEST_SYNTAX)
 class RequestSyntaxFilter extends OncePerRequestFilter {
 
     static final String BAD_QUERY = "The query string is not valid percent-encoded UTF-8.";

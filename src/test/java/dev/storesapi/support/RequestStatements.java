@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Counts the SQL statements Hibernate prepares for one request, and only for it: a request with
  * the header {@value #HEADER} is counted on its own thread, so that background work (the outbox
  * sweep, the session purge) on other threads never adds to it. Hibernate creates the inspector
- * (IntegrationTest names it), Spring the filter; they share the counts.
+ * (IntegrationTest names it), Spring the filter; they share the counts. It runs just outside the
+ * security chain, whose token checks read the database too, at an order no other filter has
+ * (web/FilterOrderIT).
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 public class RequestStatements extends OncePerRequestFilter implements StatementInspector {
 
     public static final String HEADER = "X-Test-Count-Statements";

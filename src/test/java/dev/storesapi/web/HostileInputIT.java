@@ -306,10 +306,14 @@ class HostileInputIT {
         assertThat(response).containsPattern("(?i)\nLink: </store\\?page=0&size=1>; rel=\"first\"");
     }
 
-    /** Anonymous callers get a 401 for what is not public (docs/security.md "Deny by default"). */
+    /** A signed-in user asking for an actuator path that is hidden or does not exist gets the API's 404. */
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health/db", "/actuator/nope", "/actuator/env", "/actuator/health/x/y"})
-    void unknownActuatorPathsAreProblemNotFound(String path) {
-        assertProblem(accounts.user().get(path), 404, "not_found");
+    void unknownActuatorPathsAreProblemNotFoundWithTheSecurityHeaders(String path) {
+        ApiResponse response = accounts.user().get(path);
+
+        assertProblem(response, 404, "not_found");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Cache-Control")).contains("no-store");
     }
 }

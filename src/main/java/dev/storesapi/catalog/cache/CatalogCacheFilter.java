@@ -1,5 +1,6 @@
 package dev.storesapi.catalog.cache;
 
+import dev.storesapi.web.FilterOrder;
 import dev.storesapi.web.PagedResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -23,8 +25,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * GETs of the public catalog (docs/api.md "Caching and conditional requests"), after Spring Security
- * has passed them: answered from {@link CatalogResponseCache} when it holds a current copy for the
- * path, query and Accept header, otherwise by the controllers, whose 200s are then cached. Either
+ * has passed them ({@link FilterOrder#CATALOG_CACHE}): answered from {@link CatalogResponseCache} when
+ * it holds a current copy for the path, query and Accept header, otherwise by the controllers, whose
+ * 200s are then cached. Either
  * way a 200 carries a strong {@code ETag}, hashed from the body, its Content-Type and the paging
  * headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not
  * the body), and {@code Cache-Control: no-cache}
@@ -33,6 +36,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * no-store. HEAD is left alone (the servlet drops its body before this filter could hash it).
  */
 @Component
+@Order(FilterOrder.CATALOG_CACHE)
 public class CatalogCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern CATALOG = Pattern.compile("/(store|item|tag)(/[^/]*)*");
