@@ -20,8 +20,9 @@ import org.springframework.core.Ordered;
  * DispatcherServlet.</li>
  * </ol>
  * Filters with the same order run in no defined order, so no two share one; {@code web/FilterOrderIT}
- * checks the whole list in the running application. The positions after the security chain assume
- * its default order ({@code spring.security.filter.order} is not set).
+ * checks the whole list in the running application, and docs/architecture.md draws it. The
+ * positions after the security chain assume its default order ({@code spring.security.filter.order}
+ * is not set).
  */
 public final class FilterOrder {
 
