@@ -1,5 +1,6 @@
 package dev.storesapi.user;
 
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.mail.EmailOutbox;
@@ -60,8 +61,11 @@ public class UserService {
                 inSameTransaction.accept(user);
                 return user;
             });
-        } catch (DataIntegrityViolationException raceWithAnotherRegistration) {
-            throw new ConflictException(TAKEN);
+        } catch (DataIntegrityViolationException refused) {
+            if (BrokenConstraint.of(refused).isUnique()) {
+                throw new ConflictException(TAKEN, refused);
+            }
+            throw refused;
         }
     }
 

@@ -3,11 +3,13 @@ package dev.storesapi.catalog.item;
 import dev.storesapi.catalog.cache.CatalogChanges;
 import dev.storesapi.catalog.store.Store;
 import dev.storesapi.catalog.store.StoreService;
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.error.RuleViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -51,7 +53,12 @@ public class ItemService {
     @Transactional
     public ItemResponse create(ItemCreateRequest request) {
         Store store = stores.findStore(request.storeId());
-        Item item = items.save(new Item(request.name(), request.price(), request.description(), store));
+        Item item;
+        try {
+            item = items.saveAndFlush(new Item(request.name(), request.price(), request.description(), store));
+        } catch (DataIntegrityViolationException refused) {
+            throw storeDeletedMeanwhile(refused);
+        }
         changes.storesChanged(store.getId());
         return ItemResponse.from(item);
     }
@@ -72,7 +79,11 @@ public class ItemService {
         if (request.getStoreId() != null && !Objects.equals(request.getStoreId(), item.getStore().getId())) {
             moveToStore(item, request.getStoreId());
         }
-        items.flush();
+        try {
+            items.flush();
+        } catch (DataIntegrityViolationException refused) {
+            throw storeDeletedMeanwhile(refused);
+        }
         changes.storesChanged(storeBefore, item.getStore().getId());
         return ItemResponse.from(item);
     }
@@ -94,6 +105,12 @@ public class ItemService {
                     "Item and tag must belong to the same store. Unlink the item's tags before moving it.");
         }
         item.setStore(target);
+    }
+
+    /** The store was found, then deleted: its delete committed while this write waited for its row. */
+    private static RuntimeException storeDeletedMeanwhile(DataIntegrityViolationException refused) {
+        return BrokenConstraint.of(refused).isForeignKey() ? new NotFoundException(StoreService.NOT_FOUND, refused)
+                : refused;
     }
 
     private Item findWithStoreAndTags(long itemId) {
