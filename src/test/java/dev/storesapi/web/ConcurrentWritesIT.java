@@ -183,6 +183,25 @@ class ConcurrentWritesIT {
         assertProblem(linked, 404, "not_found", "Tag not found.");
     }
 
+    @Test
+    void anItemDeletedWhileItsDeleteWaitsIsNotFound() {
+        long itemId = catalog.item(catalog.store());
+
+        ApiResponse deleted = whileHeld("delete from items where id = ?", itemId, () -> api.delete("/item/" + itemId));
+
+        assertProblem(deleted, 404, "not_found", "Item not found.");
+    }
+
+    @Test
+    void anItemWhoseStoreIsDeletedWhileItsDeleteWaitsIsNotFound() {
+        long storeId = catalog.store();
+        long itemId = catalog.item(storeId);
+
+        ApiResponse deleted = whileHeld("delete from stores where id = ?", storeId, () -> api.delete("/item/" + itemId));
+
+        assertProblem(deleted, 404, "not_found", "Item not found.");
+    }
+
     /** Runs the request while another transaction has made {@code sql} but not committed it, then commits it. */
     private ApiResponse whileHeld(String sql, long id, Supplier<ApiResponse> request) {
         try (HeldTransaction other = HeldTransaction.begin(database)) {

@@ -88,12 +88,15 @@ public class ItemService {
         return ItemResponse.from(item);
     }
 
+    /**
+     * The row lock decides a race with another delete (of the item, or of its store by cascade):
+     * that one deletes the row under a lock of its own, so the later of the two waits for it and
+     * then finds no row (404); once the lock is held here, nothing else can delete the row.
+     */
     @Transactional
     public void delete(long itemId) {
         long storeId = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (items.deleteItemById(itemId) == 0) {
-            throw new NotFoundException(NOT_FOUND);
-        }
+        items.deleteItemById(itemId);
         changes.storesChanged(storeId);
     }
 
