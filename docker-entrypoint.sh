@@ -54,7 +54,8 @@ container_cpus() {
 # JAVA_OPTS comes last, so any of them can be overridden there.
 jvm_options="-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=12.5 -Xss512k \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
--XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
+-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider"
 if [ "$mode" != aot-training ]; then
   # With the AOT cache most class metadata is mapped from app.aot; the training run, which has no
   # cache yet, needs more metaspace than this.

@@ -59,8 +59,10 @@ start_postgres() { # port
 start_app() { # log-name, health-url, VAR=value...
   local log="$OUT/$1.log" health=$2
   shift 2
+  # Jakarta Mail's stream provider named, as docker-entrypoint.sh does (docs/deploy.md).
   # shellcheck disable=SC2086
-  env "$@" "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
+  env "$@" "$JAVA" -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider \
+    ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
   pids+=($!)
   export LAST_PID=$!
   if [ -n "$health" ]; then wait_for "$health" 90; fi

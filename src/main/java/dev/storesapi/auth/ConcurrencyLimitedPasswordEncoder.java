@@ -20,8 +20,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * one carrier thread per CPU: a hash computed there would keep its carrier for the whole hash, so
  * a few concurrent sign-ins would leave no carrier for anything else, catalog reads included. On
  * platform threads the operating system shares the CPUs between hashing and serving.
+ * <p>
+ * AutoCloseable, so that Spring closes it with the context (as it closes any AutoCloseable bean,
+ * whatever type its {@code @Bean} method declares): its threads end with the application context,
+ * not only with the JVM (tests and devtools restarts start several contexts in one JVM).
  */
-final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
+final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder, AutoCloseable {
 
     private final PasswordEncoder delegate;
     private final Semaphore permits;
@@ -50,6 +54,12 @@ final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    /** Hashes already started finish; their threads then end. */
+    @Override
+    public void close() {
+        hashers.shutdown();
     }
 
     private <T> T withPermit(Callable<T> hashing) {

@@ -67,17 +67,21 @@ public class JwtService {
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
             Claims claims = jws.getPayload();
+            String subject = claims.getSubject();
+            String sessionId = claims.get("sid", String.class);
             if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())
                     || !expected.claim().equals(claims.get("type", String.class))
-                    || claims.getExpiration() == null) {
+                    || claims.getExpiration() == null
+                    || subject == null
+                    || sessionId == null) {
                 throw new AuthFailureException(AuthFailure.INVALID_TOKEN);
             }
-            return new VerifiedToken(Long.parseLong(claims.getSubject()),
-                    UUID.fromString(claims.get("sid", String.class)),
+            return new VerifiedToken(Long.parseLong(subject), UUID.fromString(sessionId),
                     Boolean.TRUE.equals(claims.get("fresh", Boolean.class)));
         } catch (ExpiredJwtException expired) {
             throw new AuthFailureException(AuthFailure.TOKEN_EXPIRED);
-        } catch (JwtException | IllegalArgumentException | NullPointerException malformed) {
+        } catch (JwtException | IllegalArgumentException malformed) {
+            // Also a claim of the wrong type (JwtException), a sub that is no number, a sid that is no UUID.
             throw new AuthFailureException(AuthFailure.INVALID_TOKEN);
         }
     }

@@ -1,5 +1,6 @@
 package dev.storesapi.error;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,7 +13,15 @@ import org.springframework.web.ErrorResponseException;
 public abstract class ApiException extends ErrorResponseException {
 
     protected ApiException(HttpStatus status, String code, String detail) {
-        super(status, problem(status, code, detail), null);
+        this(status, code, detail, null);
+    }
+
+    /**
+     * With the failure that led to this answer (as Spring's {@code ErrorResponseException} takes it):
+     * never shown to the client, kept for the log (web/ApiExceptionHandler names the constraint).
+     */
+    protected ApiException(HttpStatus status, String code, String detail, @Nullable Throwable cause) {
+        super(status, problem(status, code, detail), cause);
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

@@ -10,4 +10,9 @@ public class ConflictException extends ApiException {
     public ConflictException(String detail) {
         super(HttpStatus.CONFLICT, CODE, detail);
     }
+
+    /** With what the database refused (a unique constraint that fired, say), for the log. */
+    public ConflictException(String detail, Throwable cause) {
+        super(HttpStatus.CONFLICT, CODE, detail, cause);
+    }
 }

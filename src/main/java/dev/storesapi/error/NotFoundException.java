@@ -10,4 +10,9 @@ public class NotFoundException extends ApiException {
     public NotFoundException(String detail) {
         super(HttpStatus.NOT_FOUND, CODE, detail);
     }
+
+    /** With what the database refused (a foreign key that fired, say), for the log. */
+    public NotFoundException(String detail, Throwable cause) {
+        super(HttpStatus.NOT_FOUND, CODE, detail, cause);
+    }
 }

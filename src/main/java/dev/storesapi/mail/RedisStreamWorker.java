@@ -3,12 +3,14 @@ package dev.storesapi.mail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.Consumer;
@@ -47,6 +49,8 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private String consumerName;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
     private final BoundedSends sends;
+    /** Runs the container's polling loop. */
+    private final Executor reader;
     private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
     /** Ends a back-off wait at once when the worker stops (within Render's 30 s shutdown window). */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
@@ -55,6 +59,12 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
 
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
             EmailProperties properties) {
+        this(redis, connections, delivery, properties, new SimpleAsyncTaskExecutor("email-stream-"));
+    }
+
+    /** With the executor of the polling loop given: a test holds {@link #start()} back with it. */
+    RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
+            EmailProperties properties, Executor reader) {
         this.redis = redis;
         this.connections = connections;
         this.messages = new EmailMessageProcessor(redis, delivery, properties);
@@ -62,6 +72,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         this.properties = properties;
         this.resendAfterCrash = delivery.resendAfterCrash();
         this.sends = new BoundedSends(properties.workerConcurrency());
+        this.reader = reader;
     }
 
     @Override
@@ -80,6 +91,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
                         .pollTimeout(Duration.ofSeconds(1))
                         .batchSize(Math.max(10, properties.workerConcurrency()))
                         .errorHandler(this::onPollError)
+                        .executor(reader)
                         .build();
         container = StreamMessageListenerContainer.create(connections, options);
         container.register(StreamReadRequest.builder(StreamOffset.create(properties.stream(), ReadOffset.lastConsumed()))
@@ -89,8 +101,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
                         .cancelOnError(error -> false)
                         .build(),
                 this::handle);
-        container.start();
+        // Before the first read: handle() refuses what is read while the worker is not running, and a
+        // message refused there stays pending to this consumer until its retry delay (30 s) is over.
         running = true;
+        container.start();
         // The figure a kill -9 is judged by: it follows from the transport's timeouts and the back-off.
         log.info("Email worker {} consuming stream '{}'; a send cut short by a worker's crash is made again {} s "
                 + "after the message was read", consumerName, properties.stream(),
@@ -122,6 +136,8 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     }
 
     private void stopReading() {
+        // First, the mirror of start(): a read still in flight when the container stops is handed to
+        // handle() all the same, which must then refuse it (it stays pending, for another worker).
         running = false;
         stopping.countDown();
         if (container != null) {

@@ -13,18 +13,13 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Sends through the SMTP server of MAIL_HOST as one multipart/alternative message: the plain
  * text first, the HTML last (clients show the last part they can display).
+ * <p>
+ * Jakarta Mail finds its StreamProvider with a ServiceLoader scan of the class path for every body
+ * part it creates or writes (several per email): measured, an eighth of a worker's CPU. Only the
+ * system property jakarta.mail.util.StreamProvider skips the scan (neither the Session nor a
+ * message has a say), so it is a JVM option that docker-entrypoint.sh sets (bench/README.md).
  */
 class SmtpEmailSender implements EmailSender {
-
-    /*
-     * Jakarta Mail finds its StreamProvider with a ServiceLoader scan of the class path for every body
-     * part it creates or writes (several per email): measured, an eighth of a worker's CPU. It reads
-     * this system property first, so naming Angus Mail's provider skips the scan (bench/README.md).
-     */
-    static {
-        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
-                "org.eclipse.angus.mail.util.MailStreamProvider");
-    }
 
     /*
      * Quoted-printable, named up front: otherwise Jakarta Mail works out an encoding for each part by

@@ -1,5 +1,6 @@
 package dev.storesapi.web;
 
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ServiceUnavailableException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -76,6 +78,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem, HttpHeaders.EMPTY, web);
     }
 
+    /**
+     * The API's own exceptions, Spring MVC's included. One that a refused write led to (a race the
+     * database's constraint decided: a name taken, a store deleted meanwhile) names the constraint,
+     * as the generic {@link #integrityViolated} does; the client sees the documented answer only.
+     */
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof DataIntegrityViolationException refused) {
+            log.info("{} on {} {}: {} ({})", status.value(), method(request), path(request), ex.getMessage(),
+                    BrokenConstraint.of(refused));
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -127,6 +144,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
         return createResponseEntity(problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static String method(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : null;
     }
 
     private static String path(WebRequest request) {

@@ -2,17 +2,23 @@ package dev.storesapi.auth;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ConcurrencyLimitedPasswordEncoderTest {
 
@@ -107,5 +113,31 @@ class ConcurrencyLimitedPasswordEncoderTest {
             assertThat(first.get()).isEqualTo("hash");
             assertThat(limited.matches("third", "hash")).isTrue();
         }
+    }
+
+    /** The encoder PasswordConfig makes: its hashing threads end when the application context closes. */
+    @Test
+    void itsHashingThreadsEndWithTheApplicationContext() {
+        ApplicationContextRunner passwordConfig = new ApplicationContextRunner()
+                // As SpringApplication does: @Value reads "1s" as a Duration.
+                .withInitializer(context -> context.getBeanFactory().setConversionService(new ApplicationConversionService()))
+                .withUserConfiguration(PasswordConfig.class);
+        Set<Thread> hashers = new HashSet<>();
+
+        passwordConfig.run(context -> {
+            Set<Thread> before = hashingThreads();
+            assertThat(context.getBean(PasswordEncoder.class).encode("long enough password")).startsWith("{argon2}");
+            hashers.addAll(hashingThreads());
+            hashers.removeAll(before);
+        });
+
+        assertThat(hashers).as("threads the encoder started").isNotEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> hashers.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static Set<Thread> hashingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("password-hash-"))
+                .collect(Collectors.toSet());
     }
 }

@@ -52,6 +52,15 @@ class EntrypointJvmOptionsTest {
                 .contains(expected);
     }
 
+    /** Jakarta Mail reads it from system properties only; the application leaves it to the command line. */
+    @Test
+    void everyRoleNamesJakartaMailsStreamProviderSoNoBodyPartScansTheClassPath() throws Exception {
+        for (String mode : List.of("web", "worker", "aot-training")) {
+            assertThat(javaCommandLine(Map.of("cpu.max", "max 100000"), mode)).as(mode)
+                    .contains("-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     @Test
     void javaOptsComeAfterTheChosenOptionsSoTheyWin() throws Exception {
         String line = javaCommandLine(Map.of("cpu.max", "10000 100000"), "web", "-XX:TieredStopAtLevel=4");

@@ -3,11 +3,13 @@ package dev.storesapi.catalog.item;
 import dev.storesapi.catalog.cache.CatalogChanges;
 import dev.storesapi.catalog.store.Store;
 import dev.storesapi.catalog.store.StoreService;
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.error.RuleViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -51,7 +53,12 @@ public class ItemService {
     @Transactional
     public ItemResponse create(ItemCreateRequest request) {
         Store store = stores.findStore(request.storeId());
-        Item item = items.save(new Item(request.name(), request.price(), request.description(), store));
+        Item item;
+        try {
+            item = items.saveAndFlush(new Item(request.name(), request.price(), request.description(), store));
+        } catch (DataIntegrityViolationException refused) {
+            throw storeDeletedMeanwhile(refused);
+        }
         changes.storesChanged(store.getId());
         return ItemResponse.from(item);
     }
@@ -72,17 +79,24 @@ public class ItemService {
         if (request.getStoreId() != null && !Objects.equals(request.getStoreId(), item.getStore().getId())) {
             moveToStore(item, request.getStoreId());
         }
-        items.flush();
+        try {
+            items.flush();
+        } catch (DataIntegrityViolationException refused) {
+            throw storeDeletedMeanwhile(refused);
+        }
         changes.storesChanged(storeBefore, item.getStore().getId());
         return ItemResponse.from(item);
     }
 
+    /**
+     * The row lock decides a race with another delete (of the item, or of its store by cascade):
+     * that one deletes the row under a lock of its own, so the later of the two waits for it and
+     * then finds no row (404); once the lock is held here, nothing else can delete the row.
+     */
     @Transactional
     public void delete(long itemId) {
         long storeId = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (items.deleteItemById(itemId) == 0) {
-            throw new NotFoundException(NOT_FOUND);
-        }
+        items.deleteItemById(itemId);
         changes.storesChanged(storeId);
     }
 
@@ -94,6 +108,12 @@ public class ItemService {
                     "Item and tag must belong to the same store. Unlink the item's tags before moving it.");
         }
         item.setStore(target);
+    }
+
+    /** The store was found, then deleted: its delete committed while this write waited for its row. */
+    private static RuntimeException storeDeletedMeanwhile(DataIntegrityViolationException refused) {
+        return BrokenConstraint.of(refused).isForeignKey() ? new NotFoundException(StoreService.NOT_FOUND, refused)
+                : refused;
     }
 
     private Item findWithStoreAndTags(long itemId) {

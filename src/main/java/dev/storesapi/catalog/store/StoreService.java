@@ -6,6 +6,7 @@ import dev.storesapi.catalog.item.ItemRepository;
 import dev.storesapi.catalog.item.PlainItem;
 import dev.storesapi.catalog.tag.PlainTag;
 import dev.storesapi.catalog.tag.TagRepository;
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class StoreService {
 
     static final String NAME_TAKEN = "A store with that name already exists.";
+    /** Also the answer of a write whose store was deleted meanwhile (its foreign key fired). */
+    public static final String NOT_FOUND = "Store not found.";
 
     private final StoreRepository stores;
     private final ItemRepository items;
@@ -47,7 +50,7 @@ public class StoreService {
 
     /** Loads a store or fails with the documented 404; also used to check a store exists. */
     public Store findStore(long storeId) {
-        return stores.findById(storeId).orElseThrow(() -> new NotFoundException("Store not found."));
+        return stores.findById(storeId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
     @Transactional
@@ -59,16 +62,19 @@ public class StoreService {
             Store store = stores.saveAndFlush(new Store(request.name()));
             changes.storesChanged(store.getId());
             return StoreResponse.of(store, List.of(), List.of());
-        } catch (DataIntegrityViolationException raceWithAnotherCreate) {
+        } catch (DataIntegrityViolationException refused) {
             // The unique constraint is the real guard: the check above only spares the common case an insert.
-            throw new ConflictException(NAME_TAKEN);
+            if (BrokenConstraint.of(refused).isUnique()) {
+                throw new ConflictException(NAME_TAKEN, refused);
+            }
+            throw refused;
         }
     }
 
     @Transactional
     public void delete(long storeId) {
         if (stores.deleteStoreById(storeId) == 0) {
-            throw new NotFoundException("Store not found.");
+            throw new NotFoundException(NOT_FOUND);
         }
         changes.storesChanged(storeId);
     }

@@ -5,6 +5,7 @@ import dev.storesapi.catalog.item.ItemRepository;
 import dev.storesapi.catalog.item.ItemResponse;
 import dev.storesapi.catalog.store.Store;
 import dev.storesapi.catalog.store.StoreService;
+import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.error.RuleViolationException;
@@ -65,8 +66,16 @@ public class TagService {
             Tag tag = tags.saveAndFlush(new Tag(request.name(), store));
             changes.storesChanged(storeId);
             return TagResponse.from(tag);
-        } catch (DataIntegrityViolationException raceWithAnotherCreate) {
-            throw new ConflictException(NAME_TAKEN);
+        } catch (DataIntegrityViolationException refused) {
+            BrokenConstraint broken = BrokenConstraint.of(refused);
+            if (broken.isUnique()) {
+                throw new ConflictException(NAME_TAKEN, refused);
+            }
+            if (broken.isForeignKey()) {
+                // The store was deleted after it was found: its delete committed while this insert waited for it.
+                throw new NotFoundException(StoreService.NOT_FOUND, refused);
+            }
+            throw refused;
         }
     }
 
@@ -78,7 +87,16 @@ public class TagService {
         if (itemStore != tag.getStore().getId()) {
             throw new RuleViolationException("Item and tag must belong to the same store.");
         }
-        boolean created = tags.linkItem(itemId, tagId) == 1;
+        boolean created;
+        try {
+            created = tags.linkItem(itemId, tagId) == 1;
+        } catch (DataIntegrityViolationException refused) {
+            if (BrokenConstraint.of(refused).isForeignKey()) {
+                // The tag was deleted after it was found: delete() held its row while this insert waited for it.
+                throw new NotFoundException(NOT_FOUND, refused);
+            }
+            throw refused;
+        }
         if (created) {
             changes.storesChanged(itemStore);
         }
