@@ -54,8 +54,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A constraint the services did not foresee, e.g. a row deleted by a concurrent request. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrityViolated(DataIntegrityViolationException ex, HttpServletRequest request) {
-        log.info("Constraint violation on {} {}: {}", request.getMethod(), path(request),
-                ex.getMostSpecificCause().getMessage());
+        // The constraint's kind and name, not the database's message: PostgreSQL's quotes the row's
+        // values ("Key (email_key)=(...) already exists"), and the log holds no user's data.
+        log.info("Constraint violation on {} {}: {}", request.getMethod(), path(request), BrokenConstraint.of(ex));
         return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The request conflicts with the current state of the data."), HttpHeaders.EMPTY,
                 new ServletWebRequest(request));
