@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -119,8 +119,8 @@ class ConcurrencyLimitedPasswordEncoderTest {
     @Test
     void itsHashingThreadsEndWithTheApplicationContext() {
         ApplicationContextRunner passwordConfig = new ApplicationContextRunner()
-                // As SpringApplication does: @Value reads "1s" as a Duration.
-                .withInitializer(context -> context.getBeanFactory().setConversionService(new ApplicationConversionService()))
+                // application.yml holds the settings' defaults (docs/configuration.md "Where settings live").
+                .withInitializer(new ConfigDataApplicationContextInitializer())
                 .withUserConfiguration(PasswordConfig.class);
         Set<Thread> hashers = new HashSet<>();
 
