@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of README "Project layout": each package under dev.storesapi is a module,
- * the modules depend on each other without cycles, and in one direction only:
- * config → features (catalog, auth, user, mail, ratelimit) → web → error.
+ * The module boundaries of docs/architecture.md "Modules and the rules they own": each package under
+ * dev.storesapi is a module, the modules depend on each other without cycles, and in one direction
+ * only: config → features (catalog, auth, user, mail, ratelimit) → redis, web → error.
  */
 class ModuleBoundariesTest {
 

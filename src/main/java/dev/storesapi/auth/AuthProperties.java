@@ -1,10 +1,12 @@
 package dev.storesapi.auth;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Sign-in settings (docs/configuration.md).
+ * Password hashing, and the token of metrics scrapers (docs/configuration.md).
  *
  * @param hashWait     how long a sign-in or sign-up waits for a free password-hashing slot before a 503
  *                     (PASSWORD_HASH_WAIT)
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     profile (METRICS_TOKEN); empty: admins' tokens only
  */
 @ConfigurationProperties("stores.auth")
-record AuthProperties(Duration hashWait, String metricsToken) {
+@Validated
+record AuthProperties(@NotNull Duration hashWait, String metricsToken) {
 
     @Override
     public String toString() {

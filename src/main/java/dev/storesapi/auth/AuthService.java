@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -124,7 +125,7 @@ public class AuthService {
     }
 
     /** Expired sessions can authenticate nothing; dropping them keeps the table small. Safe on every instance. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @Scheduled(fixedDelay = 60, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     @Transactional
     public void purgeExpiredSessions() {
         int purged = sessions.deleteExpired(clock.instant());

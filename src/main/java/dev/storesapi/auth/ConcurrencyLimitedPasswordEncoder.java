@@ -56,7 +56,10 @@ final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder, AutoCl
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    /** Hashes already started finish; their threads then end. */
+    /**
+     * Hashes already started finish; their threads then end. Called when the context closes, after
+     * the graceful shutdown has let requests finish: nothing hashes afterwards.
+     */
     @Override
     public void close() {
         hashers.shutdown();

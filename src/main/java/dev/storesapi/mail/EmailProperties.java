@@ -1,7 +1,9 @@
 package dev.storesapi.mail;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Email settings (docs/email.md).
@@ -24,25 +26,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        still holds it, and publishes it again if not (Redis lost its data)
  * @param workerConcurrency sends one worker process runs at the same time
  * @param reclaimInterval how often a worker takes over the jobs another consumer left unacknowledged
- *                        for longer than {@code retryDelay}
+ *                        for longer than the retry delay
  */
 @ConfigurationProperties("stores.email")
+@Validated
 public record EmailProperties(
         String from,
         String docsUrl,
-        Integer maxAttempts,
-        Duration retryDelay,
-        Duration maxRetryDelay,
+        @NotNull Integer maxAttempts,
+        @NotNull Duration retryDelay,
+        @NotNull Duration maxRetryDelay,
         String stream,
-        Long streamMaxLength,
-        Boolean workerEnabled,
-        Duration sweepInterval,
-        Duration sweepAfter,
-        Duration redeliverAfter,
-        Integer workerConcurrency,
-        Duration reclaimInterval) {
+        @NotNull Long streamMaxLength,
+        @NotNull Boolean workerEnabled,
+        @NotNull Duration sweepInterval,
+        @NotNull Duration sweepAfter,
+        @NotNull Duration redeliverAfter,
+        @NotNull Integer workerConcurrency,
+        @NotNull Duration reclaimInterval) {
 
     public EmailProperties {
+        // A blank variable binds as null, which @NotNull then reports by the setting's name: the checks
+        // below leave nulls to it.
         if (from.isBlank()) {
             // Render asks for MAIL_FROM once; left blank, every email would be refused and end up dead.
             throw new IllegalArgumentException("MAIL_FROM is empty: set it to a sender on your mail domain "
@@ -53,14 +58,15 @@ public record EmailProperties(
             throw new IllegalArgumentException("APP_DOCS_URL is empty: set it to the public address of the API docs "
                     + "(https://<your web service>.onrender.com/swagger-ui.html) or remove it");
         }
-        if (workerConcurrency < 1 || workerConcurrency > 256) {
+        if (workerConcurrency != null && (workerConcurrency < 1 || workerConcurrency > 256)) {
             throw new IllegalArgumentException("EMAIL_WORKER_CONCURRENCY must be 1 to 256, not " + workerConcurrency);
         }
-        if (!retryDelay.isPositive() || maxRetryDelay.compareTo(retryDelay) < 0) {
+        if (retryDelay != null && maxRetryDelay != null
+                && (!retryDelay.isPositive() || maxRetryDelay.compareTo(retryDelay) < 0)) {
             throw new IllegalArgumentException("EMAIL_RETRY_DELAY must be positive and at most EMAIL_MAX_RETRY_DELAY, not "
                     + retryDelay + " and " + maxRetryDelay);
         }
-        if (redeliverAfter.isNegative() || redeliverAfter.isZero()) {
+        if (redeliverAfter != null && !redeliverAfter.isPositive()) {
             throw new IllegalArgumentException("EMAIL_REDELIVER_AFTER must be positive, not " + redeliverAfter);
         }
     }

@@ -1,7 +1,9 @@
 package dev.storesapi.ratelimit;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The limits of docs/security.md, from RATE_LIMIT_* variables. Per client IP: sign-in attempts,
@@ -12,17 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled                  whether any limit applies (RATE_LIMIT_ENABLED)
  * @param refusalDelay             how long a refused request waits for its 429 (RATE_LIMIT_REFUSAL_DELAY)
- * @param loginPerIp               sign-in attempts per client IP, as {@code N/period} (RATE_LIMIT_LOGIN_PER_IP)
+ * @param loginPerIp               sign-in attempts per client IP, as N/period, e.g. 30/1m (RATE_LIMIT_LOGIN_PER_IP)
  * @param loginFailuresPerUsername failed sign-ins per username (RATE_LIMIT_LOGIN_FAILURES_PER_USERNAME)
  * @param registerPerIp            registrations per client IP (RATE_LIMIT_REGISTER_PER_IP)
  * @param refreshPerIp             token refreshes per client IP (RATE_LIMIT_REFRESH_PER_IP)
  */
 @ConfigurationProperties("stores.rate-limit")
+@Validated
 public record RateLimitProperties(
-        Boolean enabled,
-        Duration refusalDelay,
-        RateLimit loginPerIp,
-        RateLimit loginFailuresPerUsername,
-        RateLimit registerPerIp,
-        RateLimit refreshPerIp) {
+        @NotNull Boolean enabled,
+        @NotNull Duration refusalDelay,
+        @NotNull RateLimit loginPerIp,
+        @NotNull RateLimit loginFailuresPerUsername,
+        @NotNull RateLimit registerPerIp,
+        @NotNull RateLimit refreshPerIp) {
 }

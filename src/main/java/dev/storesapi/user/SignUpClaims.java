@@ -1,5 +1,6 @@
 package dev.storesapi.user;
 
+import dev.storesapi.error.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,9 @@ final class SignUpClaims {
                     return new Claim(List.of(), new CountDownLatch(1));
                 }
             } catch (InterruptedException interrupted) {
+                // The instance is stopping: the sign-up is refused as unavailable, to be tried again.
                 Thread.currentThread().interrupt();
-                return new Claim(List.of(), new CountDownLatch(1));
+                throw new ServiceUnavailableException("The service is restarting. Try again in a few seconds.", 5);
             }
         }
     }

@@ -21,7 +21,7 @@ public class UserService {
     private static final String NOT_FOUND = "User not found.";
     /**
      * How long a sign-up waits for an earlier one of the same username or email: well beyond what
-     * one takes (a hashing slot within PASSWORD_HASH_WAIT, 1 s by default, one hash, one insert).
+     * one takes (a hashing slot within PASSWORD_HASH_WAIT, one hash, one insert).
      */
     private static final Duration SIGN_UP_WAIT = Duration.ofSeconds(10);
 

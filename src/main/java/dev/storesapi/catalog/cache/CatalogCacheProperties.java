@@ -1,7 +1,9 @@
 package dev.storesapi.catalog.cache;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The near-cache of catalog responses (docs/api.md "Caching and conditional requests").
@@ -13,13 +15,14 @@ import org.springframework.util.unit.DataSize;
  *                   LISTEN does not work); empty: the pool's URL
  */
 @ConfigurationProperties("stores.catalog-cache")
+@Validated
 public record CatalogCacheProperties(
-        Boolean enabled,
-        DataSize maxSize,
+        @NotNull Boolean enabled,
+        @NotNull DataSize maxSize,
         String listenUrl) {
 
     public CatalogCacheProperties {
-        if (maxSize.isNegative()) {
+        if (maxSize != null && maxSize.isNegative()) {
             throw new IllegalArgumentException("CATALOG_CACHE_SIZE must not be negative, not " + maxSize);
         }
     }

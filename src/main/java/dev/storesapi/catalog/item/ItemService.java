@@ -57,7 +57,7 @@ public class ItemService {
         try {
             item = items.saveAndFlush(new Item(request.name(), request.price(), request.description(), store));
         } catch (DataIntegrityViolationException refused) {
-            throw storeDeletedMeanwhile(refused);
+            throw answerTo(refused);
         }
         changes.storesChanged(store.getId());
         return ItemResponse.from(item);
@@ -82,7 +82,7 @@ public class ItemService {
         try {
             items.flush();
         } catch (DataIntegrityViolationException refused) {
-            throw storeDeletedMeanwhile(refused);
+            throw answerTo(refused);
         }
         changes.storesChanged(storeBefore, item.getStore().getId());
         return ItemResponse.from(item);
@@ -110,8 +110,12 @@ public class ItemService {
         item.setStore(target);
     }
 
-    /** The store was found, then deleted: its delete committed while this write waited for its row. */
-    private static RuntimeException storeDeletedMeanwhile(DataIntegrityViolationException refused) {
+    /**
+     * What a refused write of an item answers: a foreign key that fired means the store was found, then
+     * deleted (its delete committed while this write waited for its row), a 404; anything else is
+     * thrown as it is.
+     */
+    private static RuntimeException answerTo(DataIntegrityViolationException refused) {
         return BrokenConstraint.of(refused).isForeignKey() ? new NotFoundException(StoreService.NOT_FOUND, refused)
                 : refused;
     }

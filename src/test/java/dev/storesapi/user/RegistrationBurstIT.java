@@ -1,4 +1,4 @@
-package dev.storesapi.auth;
+package dev.storesapi.user;
 
 import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
