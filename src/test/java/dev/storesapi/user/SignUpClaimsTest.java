@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Concurrent sign-ups of one username or email in an instance take turns (RegistrationBurstIT over HTTP). */
 class SignUpClaimsTest {
@@ -23,20 +25,12 @@ class SignUpClaimsTest {
         others.shutdownNow();
     }
 
-    @Test
-    void aSignUpOfAnEmailInFlightIsWaitedForUntilItIsOver() {
+    /** The second sign-up shares the email, or the username, of one in flight. */
+    @ParameterizedTest
+    @CsvSource({"bob, shared@example.com", "alice, other@example.com"})
+    void aSignUpOfANameOrEmailInFlightIsWaitedForUntilItIsOver(String username, String email) {
         SignUpClaims.Claim first = claims.claim("alice", "shared@example.com");
-        CompletableFuture<SignUpClaims.Claim> second = claimElsewhere("bob", "shared@example.com");
-
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
-        first.close();
-        await().atMost(Duration.ofSeconds(5)).until(second::isDone);
-    }
-
-    @Test
-    void aSignUpOfAUsernameInFlightIsWaitedForToo() {
-        SignUpClaims.Claim first = claims.claim("alice", "alice@example.com");
-        CompletableFuture<SignUpClaims.Claim> second = claimElsewhere("alice", "other@example.com");
+        CompletableFuture<SignUpClaims.Claim> second = claimElsewhere(username, email);
 
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
         first.close();
