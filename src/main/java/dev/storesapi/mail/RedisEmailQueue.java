@@ -69,8 +69,6 @@ class RedisEmailQueue implements EmailQueue {
     static Map<String, String> fields(EmailJob job) {
         return Map.of(
                 "outbox_id", Long.toString(job.outboxId()),
-                // Workers of earlier releases refuse a message without it (a deploy runs both for a while).
-                "type", EmailJob.REGISTRATION,
                 "user_id", Long.toString(job.userId()),
                 "email", job.email(),
                 "username", job.username());
@@ -82,11 +80,6 @@ class RedisEmailQueue implements EmailQueue {
         String username = fields.get("username");
         if (email == null || username == null) {
             throw new InvalidEmailJobException("message has no email or username field");
-        }
-        String type = fields.get("type");
-        if (type != null && !EmailJob.REGISTRATION.equals(type)) {
-            // A kind of email a later release may add: this one must not send it as a registration.
-            throw new InvalidEmailJobException("message has an unknown job type: " + type);
         }
         return new EmailJob(number(fields, "outbox_id"), number(fields, "user_id"), email, username);
     }

@@ -162,7 +162,7 @@ class RegistrationEmailIT {
         String address = "crash-" + UUID.randomUUID() + "@example.com";
         // Published an hour ago as far as the database knows, and due much later: only the stream brings it.
         long outboxId = OutboxRows.published(jdbc, address, "crashed_job");
-        Map<String, String> job = Map.of("outbox_id", Long.toString(outboxId), "type", "registration",
+        Map<String, String> job = Map.of("outbox_id", Long.toString(outboxId),
                 "user_id", "1", "email", address, "username", "crashed_job");
 
         // Added and read by a worker that then "crashes": delivered to it, never acknowledged.
