@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workerEnabled   consume the stream in this process (APP_ROLE=worker, or EMAIL_WORKER_ENABLED)
  * @param sweepInterval   how often unpublished outbox rows are published again
  * @param sweepAfter      how old an unpublished row must be before the sweep takes it
- * @param redeliverAfter  how long a published job may stay unsent before the sweep checks the queue
- *                        still holds it, and publishes it again if not (Redis lost its data)
+ * @param redeliverAfter  how long a published job may stay unsent before the sweep publishes it again
+ *                        (Redis may have lost it); later looks are spaced by the job's age
  * @param workerConcurrency sends one worker process runs at the same time
  * @param reclaimInterval how often a worker takes over the jobs another consumer left unacknowledged
  *                        for longer than the retry delay
