@@ -1,14 +1,12 @@
 package dev.storesapi.ratelimit;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.PrivateRedis;
-import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestSecrets;
+import dev.storesapi.support.SecondInstance;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +15,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
@@ -51,7 +47,7 @@ class RateLimitIT {
     @BeforeAll
     static void startTwoInstancesSharingOneRedis() {
         redis = PrivateRedis.start();
-        first = instance("--REDIS_URL=" + redis.url());
+        first = instance(SecondInstance.redis(redis.url()));
         // Redis named the other ways Spring Boot reads it is the same shared Redis.
         second = instance("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
         awaitRedisSharedByBoth();
@@ -224,16 +220,13 @@ class RateLimitIT {
     }
 
     private static ConfigurableApplicationContext instance(String... redisSettings) {
-        return new SpringApplicationBuilder(StoresApiApplication.class).run(Stream.concat(Stream.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
+        List<String> settings = new ArrayList<>(List.of(
                 // As behind Render's proxy: the client address comes from X-Forwarded-For.
                 "--server.forward-headers-strategy=native",
                 "--RATE_LIMIT_LOGIN_PER_IP=" + LOGIN_PER_IP + "/1m",
                 "--RATE_LIMIT_REFRESH_PER_IP=3/1h",
-                "--RATE_LIMIT_REGISTER_PER_IP=2/1h"), Stream.of(redisSettings)).toArray(String[]::new));
+                "--RATE_LIMIT_REGISTER_PER_IP=2/1h"));
+        settings.addAll(List.of(redisSettings));
+        return SecondInstance.start(settings);
     }
 }
