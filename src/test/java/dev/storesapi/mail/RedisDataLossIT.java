@@ -1,12 +1,11 @@
 package dev.storesapi.mail;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.PrivateRedis;
+import dev.storesapi.support.SecondInstance;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestSecrets;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,7 +48,7 @@ class RedisDataLossIT {
     static void startRedisAndTheWebService() {
         database = TestPostgres.newDatabase("redis_loss");
         redis = PrivateRedis.start();
-        web = start("--EMAIL_WORKER_ENABLED=false", "--server.port=0");
+        web = SecondInstance.start(settings("--EMAIL_WORKER_ENABLED=false"));
         jdbc = new JdbcTemplate(new DriverManagerDataSource(TestPostgres.jdbcUrl(database), "postgres", "postgres"));
     }
 
@@ -141,18 +139,15 @@ class RedisDataLossIT {
     }
 
     private static ConfigurableApplicationContext startWorker() {
-        return start("--APP_ROLE=worker");
+        return SecondInstance.startWorker(settings());
     }
 
-    private static ConfigurableApplicationContext start(String... role) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
-                "--REDIS_URL=" + redis.url(),
-                "--MAIL_HOST=127.0.0.1",
-                "--MAIL_PORT=" + TestMail.port(),
+    /** What the web service and the worker share, and these. */
+    private static List<String> settings(String... more) {
+        List<String> settings = new ArrayList<>(List.of(SecondInstance.database(database),
+                SecondInstance.redis(redis.url())));
+        settings.addAll(SecondInstance.testMail());
+        settings.addAll(List.of(
                 "--spring.mail.properties.mail.smtp.connectiontimeout=500",
                 "--spring.mail.properties.mail.smtp.timeout=500",
                 "--spring.mail.properties.mail.smtp.writetimeout=500",
@@ -162,8 +157,8 @@ class RedisDataLossIT {
                 "--EMAIL_SWEEP_INTERVAL=2s",
                 "--EMAIL_SWEEP_AFTER=2s",
                 "--RATE_LIMIT_REGISTER_PER_IP=1000/1m"));
-        arguments.addAll(List.of(role));
-        return new SpringApplicationBuilder(StoresApiApplication.class).run(arguments.toArray(String[]::new));
+        settings.addAll(List.of(more));
+        return settings;
     }
 
     private static Duration processCpu() {
