@@ -32,6 +32,7 @@ class RedisEmailQueueIT {
     private static EmailProperties properties(String stream, long streamMaxLength) {
         return new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(30),
                 Duration.ofMinutes(10), stream, streamMaxLength, false, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+                Duration.ofMinutes(5), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMinutes(1));
     }
 }
