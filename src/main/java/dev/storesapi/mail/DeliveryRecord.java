@@ -51,7 +51,7 @@ class DeliveryRecord {
 
     /**
      * Attempt {@code attempt} failed: its claim is given up (unless a later attempt holds the job by
-     * now); if the queue loses the job, the sweep publishes it again after {@code dueIn}.
+     * now); unless a worker retries it sooner, the sweep publishes it again after {@code dueIn}.
      */
     void failed(long outboxId, int attempt, String error, Duration dueIn) {
         transactions.executeWithoutResult(status -> outbox.markFailed(outboxId, attempt, OutboxEvent.truncated(error),

@@ -111,11 +111,6 @@ public class EmailDelivery {
         return new DeliveryOutcome(Kind.DEAD, reason);
     }
 
-    /** Sent by the version before the database kept the record (docs/email.md). */
-    void recordSentEarlier(EmailJob job) {
-        record.sent(job.outboxId());
-    }
-
     void countDeadLetter() {
         deadLettered.increment();
     }

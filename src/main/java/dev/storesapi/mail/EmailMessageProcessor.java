@@ -16,11 +16,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class EmailMessageProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EmailMessageProcessor.class);
-    /**
-     * Where the version before migration V6 marked a job sent (kept 7 days). Honoured so that a
-     * message of that version still in the stream (or read again after a Redis restart) is not sent twice.
-     */
-    private static final String LEGACY_SENT_MARKER = "emails:sent:";
 
     private final StringRedisTemplate redis;
     private final EmailDelivery delivery;
@@ -45,11 +40,6 @@ class EmailMessageProcessor {
             return;
         }
         try {
-            if (Boolean.TRUE.equals(redis.hasKey(LEGACY_SENT_MARKER + job.outboxId()))) {
-                delivery.recordSentEarlier(job);
-                acknowledge(message);
-                return;
-            }
             DeliveryOutcome outcome = delivery.attempt(job);
             switch (outcome.kind()) {
                 case SENT, SETTLED -> acknowledge(message);

@@ -22,11 +22,17 @@ import org.springframework.validation.annotation.Validated;
  * @param workerEnabled   consume the stream in this process (APP_ROLE=worker, or EMAIL_WORKER_ENABLED)
  * @param sweepInterval   how often unpublished outbox rows are published again
  * @param sweepAfter      how old an unpublished row must be before the sweep takes it
- * @param redeliverAfter  how long a published job may stay unsent before the sweep checks the queue
- *                        still holds it, and publishes it again if not (Redis lost its data)
+ * @param redeliverAfter  how long a published job may stay unsent before the sweep publishes it again
+ *                        (Redis may have lost it); later looks are spaced by the job's age
  * @param workerConcurrency sends one worker process runs at the same time
  * @param reclaimInterval how often a worker takes over the jobs another consumer left unacknowledged
  *                        for longer than the retry delay
+ * @param streamOutageMaxWait cap of the worker's wait between reads of the stream while Redis cannot
+ *                        be reached (the wait starts at 100 ms and doubles); also how long after
+ *                        Redis is back the worker may take to read again
+ * @param streamOutageLogInterval while Redis cannot be reached, how often the worker logs that it
+ *                        still cannot read the stream (one line as the outage starts, then at most
+ *                        one per interval, with the count of failed reads)
  */
 @ConfigurationProperties("stores.email")
 @Validated
@@ -43,7 +49,9 @@ public record EmailProperties(
         @NotNull Duration sweepAfter,
         @NotNull Duration redeliverAfter,
         @NotNull Integer workerConcurrency,
-        @NotNull Duration reclaimInterval) {
+        @NotNull Duration reclaimInterval,
+        @NotNull Duration streamOutageMaxWait,
+        @NotNull Duration streamOutageLogInterval) {
 
     public EmailProperties {
         // A blank variable binds as null, which @NotNull then reports by the setting's name: the checks
@@ -68,6 +76,15 @@ public record EmailProperties(
         }
         if (redeliverAfter != null && !redeliverAfter.isPositive()) {
             throw new IllegalArgumentException("EMAIL_REDELIVER_AFTER must be positive, not " + redeliverAfter);
+        }
+        // Zero would have the worker retry its reads at once, and log each failure, while Redis is down.
+        if (streamOutageMaxWait != null && !streamOutageMaxWait.isPositive()) {
+            throw new IllegalArgumentException("stores.email.stream-outage-max-wait must be positive, not "
+                    + streamOutageMaxWait);
+        }
+        if (streamOutageLogInterval != null && !streamOutageLogInterval.isPositive()) {
+            throw new IllegalArgumentException("stores.email.stream-outage-log-interval must be positive, not "
+                    + streamOutageLogInterval);
         }
     }
 

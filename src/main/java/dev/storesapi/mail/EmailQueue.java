@@ -8,11 +8,4 @@ public interface EmailQueue {
      * throws when it could not be queued.
      */
     String publish(EmailJob job);
-
-    /**
-     * Whether the job published as {@code ref} is still in the queue, waiting or being retried:
-     * then it needs no second publish. False when the queue lost it (Redis restarted empty or was
-     * flushed, the process stopped).
-     */
-    boolean holds(long outboxId, String ref);
 }

@@ -39,6 +39,7 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
                 .build());
     }
 
+    /** A job already in memory (the sweep publishing it again while it is retried) is not started twice. */
     @Override
     public String publish(EmailJob job) {
         if (inMemory.add(job.outboxId())) {
@@ -51,11 +52,6 @@ class InProcessEmailQueue implements EmailQueue, DisposableBean {
             });
         }
         return REF;
-    }
-
-    @Override
-    public boolean holds(long outboxId, String ref) {
-        return inMemory.contains(outboxId);
     }
 
     private void deliverWithRetries(EmailJob job) {

@@ -93,12 +93,9 @@ public class OutboxEvent {
         return lastError;
     }
 
-    String getQueueRef() {
-        return queueRef;
-    }
-
-    boolean wasPublished() {
-        return publishedAt != null;
+    /** When the job was first published (since it was last revived); null while it never was. */
+    Instant getPublishedAt() {
+        return publishedAt;
     }
 
     /** The sweep looks at it again then (unless it is sent or dead by then). */
@@ -110,6 +107,7 @@ public class OutboxEvent {
     void revive(Instant now) {
         deadAt = null;
         sendAttempts = 0;
+        publishedAt = null;
         dueAt = now;
     }
 

@@ -3,6 +3,7 @@ package dev.storesapi.mail;
 import dev.storesapi.error.OutageLog;
 import dev.storesapi.mail.EmailOutbox.OutboxEventSaved;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves outbox rows to the queue: right after the registration commits (on another thread, so the
  * request never waits for Redis or mail), and again on a schedule for rows that need it: never
- * published (Redis was down, or the process stopped), or published more than EMAIL_REDELIVER_AFTER
- * ago, not sent, and no longer in the queue (Redis restarted empty or was flushed). Publishing
- * twice is harmless: a worker claims the send in the database before it sends.
+ * published (Redis was down, or the process stopped), or published and still not sent at their
+ * next look ({@link #nextLook}). The queue is not asked whether it still holds the job (Redis may
+ * have restarted empty or been flushed): publishing twice is harmless, because a worker claims the
+ * send in the database before it sends.
  */
 @Component
 @ConditionalOnWebApplication
@@ -72,31 +74,28 @@ class OutboxRelay {
 
     /**
      * Safe with several instances. A short transaction takes the due rows (FOR UPDATE, SKIP LOCKED
-     * on PostgreSQL) and moves them to their next look, so no other sweep takes them; Redis is then
-     * asked with no row lock held (a slow Redis must not block the workers' claims).
+     * on PostgreSQL) and moves them to their next look, so no other sweep takes them; they are then
+     * published with no row lock held (a slow Redis must not block the workers' claims).
      */
     @Scheduled(fixedDelayString = "${stores.email.sweep-interval}", initialDelayString = "${stores.email.sweep-interval}")
     public void sweep() {
         Instant now = clock.instant();
-        Instant dueAgain = now.plus(properties.redeliverAfter());
         List<OutboxEvent> due = transactions.execute(status -> {
             List<OutboxEvent> taken = outbox.lockDue(now, PageRequest.of(0, SWEEP_BATCH));
-            taken.forEach(event -> event.postpone(dueAgain));
+            taken.forEach(event -> event.postpone(nextLook(event.getPublishedAt(), now, properties.redeliverAfter())));
             return taken;
         });
         int published = 0;
         int republished = 0;
         for (int i = 0; i < due.size(); i++) {
             OutboxEvent event = due.get(i);
+            Instant dueAgain = nextLook(event.getPublishedAt(), now, properties.redeliverAfter());
             try {
-                if (event.wasPublished() && queue.holds(event.getId(), event.getQueueRef())) {
-                    continue;
-                }
                 EmailJob job = jobs.toJob(event);
                 String ref = queue.publish(job);
                 queueOutages.recovered();
                 transactions.executeWithoutResult(status -> outbox.markPublished(job.outboxId(), now, ref, dueAgain));
-                if (event.wasPublished()) {
+                if (event.getPublishedAt() != null) {
                     republished++;
                 } else {
                     published++;
@@ -120,8 +119,21 @@ class OutboxRelay {
             log.info("Outbox sweep published {} email jobs", published);
         }
         if (republished > 0) {
-            log.warn("Outbox sweep published {} email jobs again: published over {} ago, not sent, and no longer "
-                    + "in the queue (Redis lost its data?)", republished, properties.redeliverAfter());
+            log.warn("Outbox sweep published {} email jobs again: published over {} ago and not sent yet (no worker "
+                    + "running, or Redis lost its data?)", republished, properties.redeliverAfter());
         }
+    }
+
+    /**
+     * When the sweep looks again at a job published at {@code firstPublished} (null: never) and not
+     * sent by {@code now}: after EMAIL_REDELIVER_AFTER, or after as long as the job has waited
+     * since its first publish, whichever is later. A job lost with Redis' data is so published again
+     * within as long again as it had waited, and one that nobody reads (no worker running) is
+     * published about log2(its age / EMAIL_REDELIVER_AFTER) + 2 times, not once every
+     * EMAIL_REDELIVER_AFTER: with the defaults, 5 copies in an hour, 9 in a day.
+     */
+    static Instant nextLook(Instant firstPublished, Instant now, Duration redeliverAfter) {
+        Duration waited = firstPublished == null ? Duration.ZERO : Duration.between(firstPublished, now);
+        return now.plus(waited.compareTo(redeliverAfter) > 0 ? waited : redeliverAfter);
     }
 }

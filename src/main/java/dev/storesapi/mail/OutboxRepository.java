@@ -26,9 +26,12 @@ public interface OutboxRepository extends JpaRepository<OutboxEvent, Long> {
             + "and (o.claimedUntil is null or o.claimedUntil < :now) order by o.dueAt")
     List<OutboxEvent> lockDue(Instant now, Pageable page);
 
-    /** After a publish: due again at {@code dueAt}, unless a worker has settled it already (it can be that fast). */
+    /**
+     * After a publish: due again at {@code dueAt}, unless a worker has settled it already (it can be
+     * that fast). published_at keeps the first publish, which spaces out the sweep's next looks.
+     */
     @Modifying
-    @Query("update OutboxEvent o set o.publishedAt = :now, o.queueRef = :ref, o.dueAt = :dueAt "
+    @Query("update OutboxEvent o set o.publishedAt = coalesce(o.publishedAt, :now), o.queueRef = :ref, o.dueAt = :dueAt "
             + "where o.id = :id and o.sentAt is null and o.deadAt is null")
     int markPublished(long id, Instant now, String ref, Instant dueAt);
 

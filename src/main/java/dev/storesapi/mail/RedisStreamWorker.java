@@ -51,10 +51,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final BoundedSends sends;
     /** Runs the container's polling loop. */
     private final Executor reader;
-    private final StreamOutage readOutage = new StreamOutage(System::nanoTime);
+    private final StreamOutage readOutage;
     /** Ends a back-off wait at once when the worker stops (within Render's 30 s shutdown window). */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
-    private final StreamOutage reclaimOutage = new StreamOutage(System::nanoTime);
+    private final StreamOutage reclaimOutage;
     private volatile boolean running;
 
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
@@ -73,6 +73,13 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         this.resendAfterCrash = delivery.resendAfterCrash();
         this.sends = new BoundedSends(properties.workerConcurrency());
         this.reader = reader;
+        this.readOutage = outage(properties);
+        this.reclaimOutage = outage(properties);
+    }
+
+    private static StreamOutage outage(EmailProperties properties) {
+        return new StreamOutage(System::nanoTime, properties.streamOutageMaxWait(),
+                properties.streamOutageLogInterval());
     }
 
     @Override

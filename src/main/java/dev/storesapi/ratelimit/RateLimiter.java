@@ -6,7 +6,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -59,7 +58,7 @@ public class RateLimiter {
     /** {@code redis} null: each instance enforces the whole of each limit alone. */
     public RateLimiter(RateLimitProperties properties, @Nullable LettuceConnectionFactory redis) {
         this.properties = properties;
-        this.sharedBuckets = new SharedBuckets(redis);
+        this.sharedBuckets = new SharedBuckets(redis, properties.retryRedisAfter(), properties.instanceCountsFor());
     }
 
     @EventListener(WebServerInitializedEvent.class)
@@ -74,7 +73,7 @@ public class RateLimiter {
     }
 
     /** Counts this instance among those sharing the limits, and connects to Redis (in the background). */
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(fixedDelayString = "${stores.rate-limit.heartbeat-interval}")
     void heartbeat() {
         if (serving && properties.enabled()) {
             sharedBuckets.heartbeat();

@@ -40,9 +40,6 @@ final class SharedBuckets {
 
     private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
-    /** A beat counts an instance for three beats of {@link RateLimiter}'s heartbeat. */
-    private static final Duration INSTANCE_COUNTS_FOR = Duration.ofSeconds(15);
     private static final String INSTANCES_KEY = "rate-limit:instances";
 
     /**
@@ -86,6 +83,8 @@ final class SharedBuckets {
     }
 
     private final @Nullable LettuceConnectionFactory redis;
+    private final Duration retryRedisAfter;
+    private final Duration instanceCountsFor;
     private final String instanceId = UUID.randomUUID().toString();
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
     /** Set as the application closes: no more connects, and checks decide alone without an outage. */
@@ -95,9 +94,15 @@ final class SharedBuckets {
     private final OutageLog outages = new OutageLog(log, "Redis",
             "this instance enforces its share of each rate limit alone", "rate-limit checks were decided alone");
 
-    /** {@code redis} null: nothing is shared, and {@link #take} always answers null. */
-    SharedBuckets(@Nullable LettuceConnectionFactory redis) {
+    /**
+     * {@code redis} null: nothing is shared, and {@link #take} always answers null. After Redis
+     * fails to answer, it is left alone for {@code retryRedisAfter}; a beat counts this instance in
+     * for {@code instanceCountsFor} (RateLimitProperties).
+     */
+    SharedBuckets(@Nullable LettuceConnectionFactory redis, Duration retryRedisAfter, Duration instanceCountsFor) {
         this.redis = redis;
+        this.retryRedisAfter = retryRedisAfter;
+        this.instanceCountsFor = instanceCountsFor;
     }
 
     /**
@@ -139,7 +144,7 @@ final class SharedBuckets {
         }
         try {
             Long counted = run(connect(), BEAT, ScriptOutputType.INTEGER, INSTANCES_KEY, instanceId,
-                    Long.toString(INSTANCE_COUNTS_FOR.toMillis()));
+                    Long.toString(instanceCountsFor.toMillis()));
             instances = Math.max(1, counted.intValue());
             outages.recovered();
         } catch (TimeoutException | RuntimeException e) {
@@ -157,7 +162,7 @@ final class SharedBuckets {
             try {
                 await(current.async().zrem(INSTANCES_KEY, instanceId));
             } catch (TimeoutException | RuntimeException e) {
-                // It stops counting after INSTANCE_COUNTS_FOR anyway.
+                // It stops counting after instanceCountsFor anyway.
             }
             current.close();
         }
@@ -189,7 +194,7 @@ final class SharedBuckets {
         }
     }
 
-    /** Whether Redis failed less than {@link #RETRY_REDIS_AFTER} ago, and is left alone until then. */
+    /** Whether Redis failed less than {@code retryRedisAfter} ago, and is left alone until then. */
     private boolean resting() {
         return outages.down() && System.nanoTime() - redisRetryAt < 0;
     }
@@ -232,9 +237,9 @@ final class SharedBuckets {
         }
     }
 
-    /** Leaves Redis alone for {@link #RETRY_REDIS_AFTER}: each request would wait for its timeout. */
+    /** Leaves Redis alone for {@code retryRedisAfter}: each request would wait for its timeout. */
     private void unavailable(String during, Exception e) {
-        redisRetryAt = System.nanoTime() + RETRY_REDIS_AFTER.toNanos();
+        redisRetryAt = System.nanoTime() + retryRedisAfter.toNanos();
         outages.failed(during, e);
     }
 

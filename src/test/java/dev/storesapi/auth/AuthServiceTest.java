@@ -27,7 +27,7 @@ class AuthServiceTest {
 
     private static final RateLimit GENEROUS = RateLimit.valueOf("1000/1m");
     private static final RateLimitProperties LIMITS = new RateLimitProperties(true, Duration.ZERO, GENEROUS, GENEROUS, GENEROUS,
-            GENEROUS);
+            GENEROUS, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(15));
 
     private final UserRepository users = mock(UserRepository.class);
     private final LoginSessionRepository sessions = mock(LoginSessionRepository.class);
@@ -79,7 +79,8 @@ class AuthServiceTest {
     @Test
     void aSignInRefusedBecauseHashingIsBusyCostsNoAttempt() {
         RateLimitProperties oneFailure = new RateLimitProperties(true, Duration.ZERO, GENEROUS,
-                RateLimit.valueOf("1/1m"), GENEROUS, GENEROUS);
+                RateLimit.valueOf("1/1m"), GENEROUS, GENEROUS, Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofSeconds(15));
         PasswordEncoder busy = new RecordingEncoder() {
             @Override
             public boolean matches(CharSequence raw, String hash) {

@@ -6,6 +6,7 @@ import dev.storesapi.support.Accounts.Tokens;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -103,12 +104,9 @@ class AuthorizationMatrixIT {
     }
 
     private Fixture fixture(Tokens callerTokens) {
-        long store = catalog.store();
-        long item = catalog.item(store);
-        long tag = catalog.tag(store);
-        catalog.link(item, tag);
+        StoreItemTag made = catalog.taggedItem();
         NewUser other = accounts.register();
-        return new Fixture(store, item, tag, accounts.idOf(accounts.login(other).access()), callerTokens);
+        return new Fixture(made.store(), made.item(), made.tag(), accounts.idOf(accounts.login(other).access()), callerTokens);
     }
 
     static Stream<Arguments> cases() {

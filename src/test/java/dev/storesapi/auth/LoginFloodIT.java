@@ -1,9 +1,9 @@
 package dev.storesapi.auth;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.SecondInstance;
 import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestSecrets;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
@@ -33,11 +32,10 @@ class LoginFloodIT {
 
     @BeforeAll
     static void startInstanceWithASmallPool() {
-        instance = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--server.port=0",
-                // As a jdbc: URL with the password in it: support/LogSecretsScan checks it is logged nowhere.
+        instance = SecondInstance.start(
+                // In place of SecondInstance's DATABASE_URL, a jdbc: URL with a password in it:
+                // support/LogSecretsScan checks it is logged nowhere.
                 "--DATABASE_URL=" + TestPostgres.jdbcUrl() + "?user=postgres&password=" + TestSecrets.DATABASE_PASSWORD,
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
                 "--DB_POOL_SIZE=2",
                 // Short, so that the flood meets a full hashing queue however many cores hash.
                 "--PASSWORD_HASH_WAIT=20ms",

@@ -103,7 +103,8 @@ class CrashRecoveryTest {
     private static EmailProperties withRetryDelay(Duration retryDelay) {
         return new EmailProperties("Stores <no-reply@example.com>", "https://stores.example.com/swagger-ui.html", 5,
                 retryDelay, Duration.ofMinutes(10), "emails", 1000L, true, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+                Duration.ofMinutes(5), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMinutes(1));
     }
 
     private static String seconds(Duration duration) {

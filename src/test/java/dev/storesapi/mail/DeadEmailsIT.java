@@ -101,8 +101,8 @@ class DeadEmailsIT {
     }
 
     private long deadJob(String payload) {
-        return jdbc.queryForObject("insert into email_outbox (job_type, payload, attempts, created_at, published_at, "
-                + "send_attempts, dead_at, last_error, due_at) values ('registration', ?, 1, now(), now(), 3, now(), "
+        return jdbc.queryForObject("insert into email_outbox (job_type, payload, created_at, published_at, "
+                + "send_attempts, dead_at, last_error, due_at) values ('registration', ?, now(), now(), 3, now(), "
                 + "'refused for good: 550 mailbox unavailable', null) returning id", Long.class, payload);
     }
 

@@ -10,7 +10,8 @@ class EmailRendererTest {
 
     private final EmailProperties properties = new EmailProperties("Stores <no-reply@example.com>",
             "https://stores.example.com/swagger-ui.html", 5, Duration.ofSeconds(30), Duration.ofMinutes(10),
-            "emails", 1000L, false, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+            "emails", 1000L, false, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1),
+            Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final EmailRenderer renderer = new EmailRenderer(properties);
 
     @Test
@@ -45,7 +46,8 @@ class EmailRendererTest {
 
     private static EmailProperties withRetryDelays(Duration first, Duration cap) {
         return new EmailProperties("Stores <no-reply@example.com>", "https://stores.example.com/swagger-ui.html", 5,
-                first, cap, "emails", 1000L, false, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+                first, cap, "emails", 1000L, false, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMinutes(1));
     }
 
     @Test

@@ -15,25 +15,25 @@ class EmailStreamMessageTest {
     @Test
     void aJobTravelsAsStreamFields() {
         assertThat(RedisEmailQueue.job(RedisEmailQueue.fields(job))).isEqualTo(job);
-        assertThat(RedisEmailQueue.fields(job)).containsEntry("type", "registration");
     }
 
     @Test
-    void aMessageWithoutATypeIsARegistration() {
+    void aMessageWhoseOutboxIdIsNotANumberIsRefused() {
         Map<String, String> fields = new HashMap<>(RedisEmailQueue.fields(job));
-        fields.remove("type");
-
-        assertThat(RedisEmailQueue.job(fields)).isEqualTo(job);
-    }
-
-    /** A later release may add kinds of email; this one must not send them as registrations. */
-    @Test
-    void aMessageOfAnotherKindOfEmailIsRefused() {
-        Map<String, String> fields = new HashMap<>(RedisEmailQueue.fields(job));
-        fields.put("type", "newsletter");
+        fields.put("outbox_id", "seven");
 
         assertThatThrownBy(() -> RedisEmailQueue.job(fields))
                 .isInstanceOf(InvalidEmailJobException.class)
-                .hasMessageContaining("unknown job type: newsletter");
+                .hasMessageContaining("outbox_id is not a number: seven");
+    }
+
+    @Test
+    void aMessageWithoutAnAddressIsRefused() {
+        Map<String, String> fields = new HashMap<>(RedisEmailQueue.fields(job));
+        fields.remove("email");
+
+        assertThatThrownBy(() -> RedisEmailQueue.job(fields))
+                .isInstanceOf(InvalidEmailJobException.class)
+                .hasMessageContaining("no email or username");
     }
 }

@@ -54,7 +54,8 @@ class MailConfigTest {
     @Test
     void theRetryDelayIsComparedWithTheTimeoutsOfTheTransportInUse() {
         EmailProperties tenSeconds = new EmailProperties("from@example.com", "http://docs", 5, Duration.ofSeconds(10),
-                Duration.ofMinutes(10), "emails", 1000L, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+                Duration.ofMinutes(10), "emails", 1000L, true, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMinutes(1));
         EmailSender mailgun = new MailgunEmailSender(new MailgunProperties("key", "mg.example.com",
                 "https://api.mailgun.net"), "from@example.com");
         SmtpEmailSender smtp = new SmtpEmailSender(null, "from@example.com", new SmtpEmailSender.Timeouts(

@@ -1,10 +1,9 @@
 package dev.storesapi.mail;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.PrivateRedis;
-import dev.storesapi.support.TestPostgres;
+import dev.storesapi.support.SecondInstance;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -85,7 +83,7 @@ class MailgunIT {
         redis = PrivateRedis.start();
         // Configured like the free Render route: Key Value, the worker in the web process, Mailgun,
         // and the address Render gives a web service.
-        withWorker = startWithMailgun("--REDIS_URL=" + redis.url(), "--EMAIL_WORKER_ENABLED=true",
+        withWorker = startWithMailgun(SecondInstance.redis(redis.url()), "--EMAIL_WORKER_ENABLED=true",
                 "--RENDER_EXTERNAL_URL=" + RENDER_EXTERNAL_URL,
                 // Accepted with Mailgun's 9 s of timeouts; SMTP's 25 s would refuse it at start-up.
                 "--EMAIL_RETRY_DELAY=10s");
@@ -93,17 +91,12 @@ class MailgunIT {
 
     private static ConfigurableApplicationContext startWithMailgun(String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
                 "--MAILGUN_API_KEY=" + KEY,
                 "--MAILGUN_DOMAIN=" + DOMAIN,
                 "--MAILGUN_API_BASE=http://127.0.0.1:" + mailgun.getAddress().getPort(),
                 "--MAIL_FROM=Stores API <no-reply@" + DOMAIN + ">"));
         arguments.addAll(List.of(settings));
-        return new SpringApplicationBuilder(StoresApiApplication.class).run(arguments.toArray(String[]::new));
+        return SecondInstance.start(arguments);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class RedisStreamWorkerIT {
     private StringRedisTemplate redis;
     private final EmailProperties properties = new EmailProperties("from@example.com", "http://docs", 5, RETRY_DELAY,
             Duration.ofMinutes(10), "emails", 1000L, true, Duration.ofSeconds(30), Duration.ofSeconds(30),
-            Duration.ofMinutes(5), 8, Duration.ofSeconds(1));
+            Duration.ofMinutes(5), 8, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final RecordingDelivery delivery = new RecordingDelivery(properties);
 
     @BeforeEach

@@ -158,33 +158,11 @@ class RegistrationEmailIT {
     }
 
     @Test
-    void whatThePreviousVersionWritesOrMarkedSentIsHandledWithoutSendingTwice() throws Exception {
-        // A row as the version before V6 inserts it (no due_at): due five minutes later.
-        String oldRow = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into email_outbox (job_type, payload, attempts, created_at) values ('registration', ?, 0, now())",
-                OutboxRows.payload(oldRow + "@example.com", oldRow));
-        assertThat(jdbc.queryForObject("select due_at between now() + interval '4 minutes' and now() + interval '6 minutes' "
-                + "from email_outbox where payload like ?", Boolean.class, "%\"" + oldRow + "\"%")).isTrue();
-
-        // A message that version sent and marked in Redis, delivered again: recorded, not sent.
-        String address = "marked-" + UUID.randomUUID() + "@example.com";
-        long job = OutboxRows.published(jdbc, address, "marked_job");
-        redis.opsForValue().set("emails:sent:" + job, "1-0", Duration.ofMinutes(1));
-        redis.opsForStream().add(MapRecord.create(properties.stream(), Map.of("outbox_id", Long.toString(job),
-                "type", "registration", "user_id", "1", "email", address, "username", "marked_job")));
-
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("select sent_at is not null from email_outbox where id = ?",
-                Boolean.class, job));
-        assertThat(jdbc.queryForObject("select send_attempts from email_outbox where id = ?", Integer.class, job)).isZero();
-        assertThat(TestMail.messagesTo(address)).isEmpty();
-    }
-
-    @Test
     void aMessageLeftPendingByACrashedWorkerIsClaimedAndDeliveredOnce() throws Exception {
         String address = "crash-" + UUID.randomUUID() + "@example.com";
         // Published an hour ago as far as the database knows, and due much later: only the stream brings it.
         long outboxId = OutboxRows.published(jdbc, address, "crashed_job");
-        Map<String, String> job = Map.of("outbox_id", Long.toString(outboxId), "type", "registration",
+        Map<String, String> job = Map.of("outbox_id", Long.toString(outboxId),
                 "user_id", "1", "email", address, "username", "crashed_job");
 
         // Added and read by a worker that then "crashes": delivered to it, never acknowledged.

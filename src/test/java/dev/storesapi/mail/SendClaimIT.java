@@ -111,7 +111,7 @@ class SendClaimIT {
     void twoCopiesOfAMessageInTheStreamAtOnceGiveOneEmail() {
         String username = "twice_" + UUID.randomUUID().toString().substring(0, 8);
         long job = publishedJob(username);
-        Map<String, String> fields = Map.of("outbox_id", Long.toString(job), "type", "registration",
+        Map<String, String> fields = Map.of("outbox_id", Long.toString(job),
                 "user_id", "1", "email", username + "@example.com", "username", username);
 
         // As after a republish while the first copy was still on its way: the worker reads both in one batch.

@@ -1,10 +1,9 @@
 package dev.storesapi.mail;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.Accounts;
 import dev.storesapi.support.IntegrationTest;
+import dev.storesapi.support.SecondInstance;
 import dev.storesapi.support.TestMail;
-import dev.storesapi.support.TestPostgres;
 import dev.storesapi.support.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -55,14 +53,9 @@ class TwoWorkersIT {
     /** After this class's web context, which migrated the database: the worker role never migrates. */
     @BeforeAll
     void startWorker() {
-        worker = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--APP_ROLE=worker",
-                "--REDIS_URL=" + TestRedis.url(),
-                "--MAIL_HOST=127.0.0.1",
-                "--MAIL_PORT=" + TestMail.port(),
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres");
+        List<String> settings = new ArrayList<>(SecondInstance.testMail());
+        settings.add(SecondInstance.redis(TestRedis.url()));
+        worker = SecondInstance.startWorker(settings);
     }
 
     @AfterAll

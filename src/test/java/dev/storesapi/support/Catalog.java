@@ -43,8 +43,25 @@ public class Catalog {
         return created(accounts.admin().post("/store/" + storeId + "/tag", Map.of("name", name)));
     }
 
+    /** A new store with an item and a tag of its own, not linked. */
+    public StoreItemTag itemAndTag() {
+        long store = store();
+        return new StoreItemTag(store, item(store), tag(store));
+    }
+
+    /** A new store with an item and a tag of its own, the item linked to the tag. */
+    public StoreItemTag taggedItem() {
+        StoreItemTag created = itemAndTag();
+        link(created.item(), created.tag());
+        return created;
+    }
+
     public void link(long itemId, long tagId) {
         assertThat(accounts.admin().post("/item/" + itemId + "/tag/" + tagId).status()).isEqualTo(201);
+    }
+
+    /** The ids of a store and of one item and one tag in it. */
+    public record StoreItemTag(long store, long item, long tag) {
     }
 
     private static long created(ApiResponse response) {

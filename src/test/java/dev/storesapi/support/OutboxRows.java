@@ -16,15 +16,15 @@ public final class OutboxRows {
 
     /** Published an hour ago and due an hour from now: only a stream message can bring it to a worker. */
     public static long published(JdbcTemplate jdbc, String email, String username) {
-        return jdbc.queryForObject("insert into email_outbox (job_type, payload, attempts, created_at, published_at, "
-                + "due_at) values ('registration', ?, 1, now() - interval '1 hour', now() - interval '1 hour', "
+        return jdbc.queryForObject("insert into email_outbox (job_type, payload, created_at, published_at, "
+                + "due_at) values ('registration', ?, now() - interval '1 hour', now() - interval '1 hour', "
                 + "now() + interval '1 hour') returning id", Long.class, payload(email, username));
     }
 
     /** Never published: the sweep publishes it (as after a registration while Redis was down). */
     public static long unpublished(JdbcTemplate jdbc, String payload, Instant createdAt) {
-        return jdbc.queryForObject("insert into email_outbox (job_type, payload, attempts, created_at, due_at) "
-                + "values ('registration', ?, 0, ?, ?) returning id", Long.class, payload, Timestamp.from(createdAt),
+        return jdbc.queryForObject("insert into email_outbox (job_type, payload, created_at, due_at) "
+                + "values ('registration', ?, ?, ?) returning id", Long.class, payload, Timestamp.from(createdAt),
                 Timestamp.from(createdAt));
     }
 }

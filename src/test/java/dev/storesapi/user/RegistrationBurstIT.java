@@ -1,10 +1,8 @@
 package dev.storesapi.user;
 
-import dev.storesapi.StoresApiApplication;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
-import dev.storesapi.support.TestPostgres;
-import dev.storesapi.support.TestSecrets;
+import dev.storesapi.support.SecondInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
@@ -35,12 +32,7 @@ class RegistrationBurstIT {
 
     @BeforeAll
     static void startInstanceWithScarceHashing() {
-        instance = new SpringApplicationBuilder(StoresApiApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY,
+        instance = SecondInstance.start(
                 // A sign-up that finds every slot busy gives up at once: only one that hashes alone gets through.
                 "--PASSWORD_HASH_WAIT=1ms",
                 "--RATE_LIMIT_ENABLED=false");

@@ -5,6 +5,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.HeldTransaction;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.user.Role;
@@ -87,15 +88,13 @@ class ConcurrentWritesIT {
 
     @Test
     void concurrentLinksGiveOneCreatedAndOneLink() throws Exception {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
+        StoreItemTag made = catalog.itemAndTag();
 
-        List<Integer> statuses = concurrently(() -> api.post("/item/" + itemId + "/tag/" + tagId));
+        List<Integer> statuses = concurrently(() -> api.post("/item/" + made.item() + "/tag/" + made.tag()));
 
         assertThat(statuses).containsOnly(201, 200);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from items_tags where tag_id = ?", Integer.class, tagId))
+        assertThat(jdbc.queryForObject("select count(*) from items_tags where tag_id = ?", Integer.class, made.tag()))
                 .isEqualTo(1);
     }
 
@@ -173,12 +172,10 @@ class ConcurrentWritesIT {
 
     @Test
     void aLinkToATagBeingDeletedIsTagNotFound() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
+        StoreItemTag made = catalog.itemAndTag();
 
-        ApiResponse linked = whileHeld("delete from tags where id = ?", tagId,
-                () -> api.post("/item/" + itemId + "/tag/" + tagId));
+        ApiResponse linked = whileHeld("delete from tags where id = ?", made.tag(),
+                () -> api.post("/item/" + made.item() + "/tag/" + made.tag()));
 
         assertProblem(linked, 404, "not_found", "Tag not found.");
     }

@@ -5,6 +5,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,14 +55,11 @@ class ConditionalGetIT {
 
     @Test
     void everyCatalogReadIsConditionalListsIncluded() {
-        long store = catalog.store();
-        long item = catalog.item(store);
-        long tag = catalog.tag(store);
-        catalog.link(item, tag);
+        StoreItemTag made = catalog.taggedItem();
         ApiClient anyone = accounts.anonymous();
 
-        for (String path : List.of("/store", "/store/" + store, "/item", "/item?store_id=" + store, "/item/" + item,
-                "/tag/" + tag, "/store/" + store + "/tag", "/store?page=0&size=5")) {
+        for (String path : List.of("/store", "/store/" + made.store(), "/item", "/item?store_id=" + made.store(), "/item/" + made.item(),
+                "/tag/" + made.tag(), "/store/" + made.store() + "/tag", "/store?page=0&size=5")) {
             ApiResponse response = anyone.get(path);
             assertThat(response.header("ETag")).as(path).isNotNull();
             assertThat(conditional(anyone, path, response.header("ETag")).status()).as(path).isEqualTo(304);

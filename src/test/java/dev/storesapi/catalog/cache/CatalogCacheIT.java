@@ -4,6 +4,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.SecondInstance;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,21 +74,19 @@ class CatalogCacheIT {
 
     @Test
     void linksAndUnlinksReachTheOtherInstance() {
-        long store = catalog.store();
-        long item = catalog.item(store);
-        long tag = catalog.tag(store);
-        List<String> paths = List.of("/tag/" + tag, "/item/" + item, "/store/" + store + "/tag");
+        StoreItemTag made = catalog.itemAndTag();
+        List<String> paths = List.of("/tag/" + made.tag(), "/item/" + made.item(), "/store/" + made.store() + "/tag");
         cachedOnSecond(paths);
 
-        long written = written(admin.post("/item/" + item + "/tag/" + tag));
-        visibleOnSecond("/tag/" + tag, written, body -> json(body).get("items").size() == 1);
-        visibleOnSecond("/item/" + item, written, body -> json(body).get("tags").size() == 1);
-        visibleOnSecond("/store/" + store + "/tag", written, body -> json(body).get(0).get("items").size() == 1);
+        long written = written(admin.post("/item/" + made.item() + "/tag/" + made.tag()));
+        visibleOnSecond("/tag/" + made.tag(), written, body -> json(body).get("items").size() == 1);
+        visibleOnSecond("/item/" + made.item(), written, body -> json(body).get("tags").size() == 1);
+        visibleOnSecond("/store/" + made.store() + "/tag", written, body -> json(body).get(0).get("items").size() == 1);
 
         cachedOnSecond(paths);
-        written = written(admin.delete("/item/" + item + "/tag/" + tag));
-        visibleOnSecond("/tag/" + tag, written, body -> json(body).get("items").isEmpty());
-        visibleOnSecond("/item/" + item, written, body -> json(body).get("tags").isEmpty());
+        written = written(admin.delete("/item/" + made.item() + "/tag/" + made.tag()));
+        visibleOnSecond("/tag/" + made.tag(), written, body -> json(body).get("items").isEmpty());
+        visibleOnSecond("/item/" + made.item(), written, body -> json(body).get("tags").isEmpty());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import java.util.HashMap;
 import java.util.Map;
@@ -228,17 +229,14 @@ class ItemApiIT {
 
     @Test
     void deletesItemAndItsLinksButNotItsTags() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
-        catalog.link(itemId, tagId);
+        StoreItemTag made = catalog.taggedItem();
 
-        ApiResponse response = api.delete("/item/" + itemId);
+        ApiResponse response = api.delete("/item/" + made.item());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("message").asString()).isEqualTo("Item deleted.");
-        assertProblem(api.get("/item/" + itemId), 404, "not_found");
-        assertThat(api.get("/tag/" + tagId).json().get("items").isEmpty()).isTrue();
+        assertProblem(api.get("/item/" + made.item()), 404, "not_found");
+        assertThat(api.get("/tag/" + made.tag()).json().get("items").isEmpty()).isTrue();
     }
 
     @Test
@@ -269,15 +267,12 @@ class ItemApiIT {
 
     @Test
     void listedItemsCarryStoreAndTags() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
-        catalog.link(itemId, tagId);
+        StoreItemTag made = catalog.taggedItem();
 
-        JsonNode item = api.get("/item?store_id=" + storeId).json().get(0);
+        JsonNode item = api.get("/item?store_id=" + made.store()).json().get(0);
 
-        assertThat(item.get("store").get("id").asLong()).isEqualTo(storeId);
-        assertThat(item.get("tags").get(0).get("id").asLong()).isEqualTo(tagId);
+        assertThat(item.get("store").get("id").asLong()).isEqualTo(made.store());
+        assertThat(item.get("tags").get(0).get("id").asLong()).isEqualTo(made.tag());
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -118,18 +119,15 @@ class StoreApiIT {
 
     @Test
     void deletingStoreDeletesItsItemsTagsAndLinks() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
-        catalog.link(itemId, tagId);
+        StoreItemTag made = catalog.taggedItem();
 
-        ApiResponse response = api.delete("/store/" + storeId);
+        ApiResponse response = api.delete("/store/" + made.store());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("message").asString()).isEqualTo("Store deleted");
-        assertProblem(api.get("/store/" + storeId), 404, "not_found");
-        assertProblem(api.get("/item/" + itemId), 404, "not_found", "Item not found.");
-        assertProblem(api.get("/tag/" + tagId), 404, "not_found", "Tag not found.");
+        assertProblem(api.get("/store/" + made.store()), 404, "not_found");
+        assertProblem(api.get("/item/" + made.item()), 404, "not_found", "Item not found.");
+        assertProblem(api.get("/tag/" + made.tag()), 404, "not_found", "Tag not found.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.storesapi.support.Admin;
 import dev.storesapi.support.ApiClient;
 import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.Catalog;
+import dev.storesapi.support.Catalog.StoreItemTag;
 import dev.storesapi.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,19 +105,17 @@ class TagApiIT {
 
     @Test
     void linkingTwiceKeepsOneLink() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
+        StoreItemTag made = catalog.itemAndTag();
 
-        ApiResponse first = api.post("/item/" + itemId + "/tag/" + tagId);
-        ApiResponse second = api.post("/item/" + itemId + "/tag/" + tagId);
+        ApiResponse first = api.post("/item/" + made.item() + "/tag/" + made.tag());
+        ApiResponse second = api.post("/item/" + made.item() + "/tag/" + made.tag());
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(first.json().get("items").get(0).get("id").asLong()).isEqualTo(itemId);
+        assertThat(first.json().get("items").get(0).get("id").asLong()).isEqualTo(made.item());
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json()).isEqualTo(first.json());
         assertThat(jdbc.queryForObject("select count(*) from items_tags where item_id = ? and tag_id = ?",
-                Integer.class, itemId, tagId)).isEqualTo(1);
+                Integer.class, made.item(), made.tag())).isEqualTo(1);
     }
 
     @Test
@@ -132,44 +131,37 @@ class TagApiIT {
 
     @Test
     void linkingUnknownItemOrTagIsNotFound() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
+        StoreItemTag made = catalog.itemAndTag();
 
-        assertProblem(api.post("/item/987654321/tag/" + tagId), 404, "not_found", "Item not found.");
-        assertProblem(api.post("/item/" + itemId + "/tag/987654321"), 404, "not_found", "Tag not found.");
+        assertProblem(api.post("/item/987654321/tag/" + made.tag()), 404, "not_found", "Item not found.");
+        assertProblem(api.post("/item/" + made.item() + "/tag/987654321"), 404, "not_found", "Tag not found.");
     }
 
     @Test
     void unlinksItemFromTag() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
-        catalog.link(itemId, tagId);
+        StoreItemTag made = catalog.taggedItem();
 
-        ApiResponse response = api.delete("/item/" + itemId + "/tag/" + tagId);
+        ApiResponse response = api.delete("/item/" + made.item() + "/tag/" + made.tag());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.get("message").asString()).isEqualTo("Item removed from tag");
-        assertThat(body.get("item").get("id").asLong()).isEqualTo(itemId);
+        assertThat(body.get("item").get("id").asLong()).isEqualTo(made.item());
         assertThat(body.get("item").get("tags").isEmpty()).isTrue();
-        assertThat(body.get("item").get("store").get("id").asLong()).isEqualTo(storeId);
-        assertThat(body.get("tag").get("id").asLong()).isEqualTo(tagId);
+        assertThat(body.get("item").get("store").get("id").asLong()).isEqualTo(made.store());
+        assertThat(body.get("tag").get("id").asLong()).isEqualTo(made.tag());
         assertThat(body.get("tag").get("items").isEmpty()).isTrue();
-        assertThat(api.get("/item/" + itemId).json().get("tags").isEmpty()).isTrue();
+        assertThat(api.get("/item/" + made.item()).json().get("tags").isEmpty()).isTrue();
     }
 
     @Test
     void unlinkingWhatIsNotLinkedIsNotFound() {
-        long storeId = catalog.store();
-        long itemId = catalog.item(storeId);
-        long tagId = catalog.tag(storeId);
+        StoreItemTag made = catalog.itemAndTag();
 
-        assertProblem(api.delete("/item/" + itemId + "/tag/" + tagId), 404, "not_found",
+        assertProblem(api.delete("/item/" + made.item() + "/tag/" + made.tag()), 404, "not_found",
                 "Item is not linked to that tag.");
-        assertProblem(api.delete("/item/987654321/tag/" + tagId), 404, "not_found", "Item not found.");
-        assertProblem(api.delete("/item/" + itemId + "/tag/987654321"), 404, "not_found", "Tag not found.");
+        assertProblem(api.delete("/item/987654321/tag/" + made.tag()), 404, "not_found", "Item not found.");
+        assertProblem(api.delete("/item/" + made.item() + "/tag/987654321"), 404, "not_found", "Tag not found.");
     }
 
     @Test
