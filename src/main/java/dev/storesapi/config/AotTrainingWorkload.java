@@ -56,7 +56,7 @@ class AotTrainingWorkload {
         Thread.ofPlatform().name("aot-training").start(() -> {
             int status;
             try {
-                train((WebServerApplicationContext) ready.getApplicationContext());
+                train(((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort());
                 status = SpringApplication.exit(ready.getApplicationContext());
             } catch (Exception failed) {
                 log.error("AOT training failed", failed);
@@ -67,8 +67,9 @@ class AotTrainingWorkload {
         });
     }
 
-    private void train(WebServerApplicationContext context) throws IOException, InterruptedException {
-        base = "http://127.0.0.1:" + context.getWebServer().getPort();
+    /** The workload against the service on {@code port}; throws at the first unexpected answer. */
+    void train(int port) throws IOException, InterruptedException {
+        base = "http://127.0.0.1:" + port;
         long started = System.nanoTime();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String username = "training_" + run;

@@ -212,25 +212,6 @@ class EntrypointIT {
         assertThat(unknown.log()).contains("unknown mode 'serve'").doesNotContain("'docker-entrypoint.sh'");
     }
 
-    @Test
-    void aotTrainingCallsTheApiAndWritesACacheThatTheWebRoleUses() throws Exception {
-        Started training = start(List.of("aot-training"), Map.of("PORT", "0", "STORES_AOT_TRAINING_ENABLED", "true",
-                "STORES_AOT_TRAINING_ROUNDS", "3", "DATA_DIR", appHome.resolve("training").toString()));
-
-        assertThat(training.process().waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(training.process().exitValue()).as(training.log()).isZero();
-        assertThat(training.log()).contains("AOT training: 3 rounds of requests").doesNotContain("Unable to create");
-        assertThat(appHome.resolve("app.aot")).isNotEmptyFile();
-
-        int port = FreePort.belowEphemeralRange();
-        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "JAVA_OPTS", "-Xlog:aot=info",
-                "DATABASE_URL", postgresUrl(newDatabase()), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod"));
-        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/store") == 200);
-        assertThat(web.log()).contains("Opened AOT cache app.aot.", "Using AOT-linked classes: true")
-                .doesNotContain("Unable to use");
-        Files.delete(appHome.resolve("app.aot"));
-    }
-
     record Started(Process process, Path logFile) {
         String log() throws IOException {
             return Files.readString(logFile);

@@ -83,7 +83,9 @@ class RegistrationEmailIT {
         int before = output.getOut().length();
         TestRedis.stop();
         try {
-            Thread.sleep(5000);
+            // Reads fail for 2 s, at least one every 500 ms (the cap of the wait between them in
+            // the tests, support/PostgresInitializer): a line per failed read would show.
+            Thread.sleep(2000);
         } finally {
             TestRedis.start();
         }

@@ -28,6 +28,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
                 "EMAIL_SWEEP_INTERVAL=300ms",
                 "EMAIL_SWEEP_AFTER=1s",
                 "stores.email.reclaim-interval=200ms",
+                // Reading resumes soon after a test's Redis outage (the default cap is 10 s).
+                "stores.email.stream-outage-max-wait=500ms",
                 "spring.mail.properties.mail.smtp.connectiontimeout=500",
                 "spring.mail.properties.mail.smtp.timeout=500",
                 "spring.mail.properties.mail.smtp.writetimeout=500"

@@ -170,11 +170,11 @@ class CatalogCacheIT {
         long written = catalog.store();
         long other = catalog.store();
         cachedOnSecond(List.of("/store/" + written, "/store/" + other));
-        for (int page = 0; page < 500; page++) { // entries of pages: lists, made stale by any write
+        for (int page = 0; page < 100; page++) { // entries of pages: lists, made stale by any write
             onSecond().get("/item?size=1&page=" + page);
         }
         long held = cache.size();
-        assertThat(held).isGreaterThanOrEqualTo(500);
+        assertThat(held).isGreaterThanOrEqualTo(100);
 
         catalog.item(written);
         long at = System.nanoTime();
