@@ -1,13 +1,11 @@
 package dev.storesapi.catalog.tag;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -25,9 +23,12 @@ public interface TagRepository extends JpaRepository<Tag, Long> {
     @Query("select distinct t from Tag t join fetch t.store left join fetch t.items where t.id in :ids")
     List<Tag> findWithStoreAndItemsByIdIn(Collection<Long> ids);
 
-    /** Locks the tag row, so no link to it can be inserted until the caller's transaction ends. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select t from Tag t where t.id = :id")
+    /**
+     * Locks the tag row, so no link to it can be inserted until the caller's transaction ends. FOR
+     * UPDATE in so many words: a link's foreign key check takes a key-share lock on the tag, which
+     * the FOR NO KEY UPDATE that Hibernate makes of PESSIMISTIC_WRITE on PostgreSQL lets through.
+     */
+    @Query(value = "select * from tags where id = :id for update", nativeQuery = true)
     Optional<Tag> findByIdForUpdate(Long id);
 
     /** Idempotent: returns 1 when the link was created, 0 when it already existed (also under concurrency). */

@@ -80,17 +80,23 @@ class TagRepositoryTest {
 
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED) // committed rows, which another transaction can see
-    void findByIdForUpdateLocksTheTagAgainstADeleteUntilTheTransactionEnds() {
+    void findByIdForUpdateHoldsOffADeleteAndANewLinkUntilTheTransactionEnds() {
         Store store = stores.save(new Store(uniqueName("locked tag")));
         Tag tag = tags.save(new Tag("locked", store));
+        Item item = items.save(new Item("chair", new BigDecimal("1.00"), null, store));
         String delete = "delete from tags where id = ?";
+        // A link's foreign key check takes a key-share lock on the tag: only FOR UPDATE holds it off,
+        // so that TagService.delete's "not linked" stays true until the tag is gone.
+        String link = "insert into items_tags (item_id, tag_id) values (?, ?)";
         try {
             new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
                 assertThat(tags.findByIdForUpdate(tag.getId())).map(Tag::getId).hasValue(tag.getId());
                 assertThat(LockProbe.wouldWait(database, delete, tag.getId())).isTrue();
+                assertThat(LockProbe.wouldWait(database, link, item.getId(), tag.getId())).isTrue();
                 assertThat(tags.findByIdForUpdate(Long.MAX_VALUE)).isEmpty();
             });
             assertThat(LockProbe.wouldWait(database, delete, tag.getId())).isFalse();
+            assertThat(LockProbe.wouldWait(database, link, item.getId(), tag.getId())).isFalse();
         } finally {
             jdbc.update("delete from stores where id = ?", store.getId());
         }
