@@ -65,66 +65,65 @@ class EntrypointIT {
                 jar.toString(), "extract", "--application-filename", "app.jar", "--destination", appHome.toString(),
                 "--force").inheritIO().start();
         assertThat(extract.waitFor()).isZero();
+        // One CPU, as on a Render instance: the entrypoint picks the JVM options it runs there (C1
+        // only), which also start each JVM here sooner. (EntrypointJvmOptionsTest covers the others.)
+        Files.writeString(Files.createDirectories(appHome.resolve("cgroup")).resolve("cpu.max"), "100000 100000\n");
     }
 
+    /**
+     * One start of the web role as render.yaml runs it (prod, a postgres:// DATABASE_URL, REDIS_URL,
+     * METRICS_TOKEN): it serves on PORT from the Spring AOT bean definitions, migrates, keeps Actuator
+     * closed, queues the registration email in Redis, and stops on SIGTERM.
+     */
     @Test
-    void webServesOnPortMigratesAndStopsGracefullyOnSigterm() throws Exception {
-        String database = newDatabase();
-        int port = FreePort.belowEphemeralRange();
-        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
-                "DATABASE_URL", postgresUrl(database), "JWT_SECRET_KEY", JWT, "SPRING_PROFILES_ACTIVE", "prod",
-                "METRICS_TOKEN", TestSecrets.METRICS_TOKEN));
-
-        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
-        assertThat(status(port, "/store")).isEqualTo(200);
-        assertThat(status(port, "/actuator/prometheus")).as("prod metrics are not public").isEqualTo(401);
-        assertThat(status(port, "/actuator/prometheus", "Bearer " + TestSecrets.METRICS_TOKEN))
-                .as("prod exposes prometheus to its scraper").isEqualTo(200);
-        assertThat(status(port, "/actuator/prometheus", "Bearer another-token")).isEqualTo(401);
-        assertThat(status(port, "/actuator/info")).as("admins only").isEqualTo(401);
-        assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(401);
-        assertThat(status(port, "/v3/api-docs")).as("Swagger UI stays available").isEqualTo(200);
-        HttpResponse<Void> behindProxy = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/store?size=1"))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "stores.example.com")
-                .header("X-Forwarded-Port", "443").build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(behindProxy.headers().firstValue("Link").orElseThrow())
-                .as("links are relative: right behind Render's proxy, and no client-chosen host in them")
-                .startsWith("</store?page=0&size=1>");
-        assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
-        assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
-
-        web.process().destroy();
-
-        assertThat(web.process().waitFor(30, TimeUnit.SECONDS)).as("stops within Render's window").isTrue();
-        assertThat(web.process().exitValue()).isIn(0, 143);
-        assertThat(web.log()).contains("Graceful shutdown complete");
-    }
-
-    @Test
-    void webAsRenderRunsItStartsFromTheSpringAotBeanDefinitionsAndQueuesEmailInRedis() throws Exception {
+    void webAsRenderRunsItServesMigratesQueuesEmailInRedisAndStopsOnSigterm() throws Exception {
         String database = newDatabase();
         int port = FreePort.belowEphemeralRange();
         // A Redis of its own: the test context's worker reads the shared one's stream.
-        PrivateRedis ownRedis = PrivateRedis.start();
-        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "DATABASE_URL",
-                postgresUrl(database), "REDIS_URL", ownRedis.url(), "JWT_SECRET_KEY", JWT,
-                "SPRING_PROFILES_ACTIVE", "prod"));
+        try (PrivateRedis ownRedis = PrivateRedis.start()) {
+            Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port),
+                    "DATABASE_URL", postgresUrl(database), "REDIS_URL", ownRedis.url(), "JWT_SECRET_KEY", JWT,
+                    "SPRING_PROFILES_ACTIVE", "prod", "METRICS_TOKEN", TestSecrets.METRICS_TOKEN));
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/store") == 200);
-        assertThat(web.log()).contains("Starting AOT-processed StoresApiApplication");
-        String username = "aot_" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
-                        + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        try (ownRedis; RedisClient redis = RedisClient.create(ownRedis.url()); var connection = redis.connect()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync()
-                    .xrange("emails", io.lettuce.core.Range.create("-", "+")).stream()
-                    .anyMatch(message -> (username + "@example.com").equals(message.getBody().get("email"))));
+            await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
+            assertThat(web.log()).contains("Starting AOT-processed StoresApiApplication");
+            assertThat(status(port, "/store")).isEqualTo(200);
+            assertThat(status(port, "/actuator/prometheus")).as("prod metrics are not public").isEqualTo(401);
+            assertThat(status(port, "/actuator/prometheus", "Bearer " + TestSecrets.METRICS_TOKEN))
+                    .as("prod exposes prometheus to its scraper").isEqualTo(200);
+            assertThat(status(port, "/actuator/prometheus", "Bearer another-token")).isEqualTo(401);
+            assertThat(status(port, "/actuator/info")).as("admins only").isEqualTo(401);
+            assertThat(status(port, "/actuator/env")).as("and nothing else of Actuator").isEqualTo(401);
+            assertThat(status(port, "/v3/api-docs")).as("Swagger UI stays available").isEqualTo(200);
+            HttpResponse<Void> behindProxy = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + "/store?size=1"))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "stores.example.com")
+                    .header("X-Forwarded-Port", "443").build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(behindProxy.headers().firstValue("Link").orElseThrow())
+                    .as("links are relative: right behind Render's proxy, and no client-chosen host in them")
+                    .startsWith("</store?page=0&size=1>");
+            assertThat(migrations(database)).isGreaterThanOrEqualTo(3);
+            assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
+
+            String username = "aot_" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + "/register"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
+                            + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            try (RedisClient redis = RedisClient.create(ownRedis.url()); var connection = redis.connect()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync()
+                        .xrange("emails", io.lettuce.core.Range.create("-", "+")).stream()
+                        .anyMatch(message -> (username + "@example.com").equals(message.getBody().get("email"))));
+            }
+
+            web.process().destroy();
+
+            assertThat(web.process().waitFor(30, TimeUnit.SECONDS)).as("stops within Render's window").isTrue();
+            assertThat(web.process().exitValue()).isIn(0, 143);
+            assertThat(web.log()).contains("Graceful shutdown complete");
         }
     }
 
@@ -230,7 +229,8 @@ class EntrypointIT {
         environment.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("DATABASE_")
                 || key.startsWith("REDIS_") || key.startsWith("MAIL_") || key.startsWith("JWT_"));
         environment.putAll(new HashMap<>(Map.of("APP_HOME", appHome.toString(), "JAVA_HOME", JAVA_HOME.toString(),
-                "JAVA_OPTS", "", "DATA_DIR", appHome.resolve("data").toString())));
+                "JAVA_OPTS", "", "DATA_DIR", appHome.resolve("data").toString(),
+                "CGROUP_ROOT", appHome.resolve("cgroup").toString())));
         environment.putAll(env);
         Process process = builder.start();
         started.add(process);
