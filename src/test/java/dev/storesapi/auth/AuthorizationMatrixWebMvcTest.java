@@ -15,11 +15,11 @@ import dev.storesapi.catalog.store.StoreService;
 import dev.storesapi.catalog.tag.TagResponse;
 import dev.storesapi.catalog.tag.TagService;
 import dev.storesapi.catalog.tag.UnlinkResponse;
+import dev.storesapi.support.ApiSlice;
 import dev.storesapi.support.TestSecrets;
 import dev.storesapi.user.Role;
 import dev.storesapi.user.UserResponse;
 import dev.storesapi.user.UserService;
-import jakarta.servlet.Filter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,27 +29,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.h2.Driver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -62,19 +51,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * LoginSessionRepositoryTest's subject, and TokenForgeryIT's over HTTP.
  *
  * <p>Not here: Actuator's endpoints and /v3/api-docs (auth/ActuatorAccessIT, web/OpenApiIT) and
- * /admin/emails (mail/DeadEmailsIT), whose beans this slice leaves out.
+ * /admin/emails (mail/DeadEmailsIT), whose beans {@link ApiSlice} leaves out.
  */
-@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-        "dev\\.storesapi\\.auth\\.(SecurityConfig|JwtConfig)",
-        "dev\\.storesapi\\.config\\.(ClockConfig|StrictJsonConfig)",
-        "dev\\.storesapi\\.web\\.(ApiExceptionHandler|DatabaseAvailability|ProblemResponder|StrictInputConfig)"}),
-        excludeFilters = {
-                // The API's own servlet filters (rate limits, catalog cache, request syntax) are not its subject.
-                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class),
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.storesapi\\.mail\\..*")})
-@MockitoBean(types = {StoreService.class, ItemService.class, TagService.class, UserService.class, AuthService.class})
-@Import(AuthorizationMatrixWebMvcTest.EmbeddedDataSource.class)
-@TestPropertySource(properties = "JWT_SECRET_KEY=" + TestSecrets.JWT_SECRET_KEY)
+@ApiSlice
 class AuthorizationMatrixWebMvcTest {
 
     /** Who calls: no token, a live login's tokens, or a token that must be refused. */
@@ -281,15 +260,5 @@ class AuthorizationMatrixWebMvcTest {
             values[3 + i] = expectedPerCaller[i];
         }
         return arguments(values);
-    }
-
-    /** DatabaseAvailability asks the pool whether the database answers; a real, empty one is enough. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class EmbeddedDataSource {
-
-        @Bean
-        DataSource dataSource() {
-            return new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:authorization-matrix", "sa", "");
-        }
     }
 }

@@ -5,47 +5,42 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 
+import dev.storesapi.auth.AuthService;
+import dev.storesapi.auth.JwtService;
+import dev.storesapi.auth.SliceTokens;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
-import jakarta.servlet.Filter;
-import javax.sql.DataSource;
-import org.h2.Driver;
+import dev.storesapi.support.ApiSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Spring MVC alone, without a server, the security chain or the servlet filters: how request
- * validation and the exceptions of the layers below become problems (docs/api.md "Errors"). The
- * service is a stand-in, so each case is one line of setup and runs in milliseconds; the
- * integration tests cover the same paths over HTTP against the real services.
+ * How request validation and the exceptions of the layers below become problems (docs/api.md
+ * "Errors"), through the real security chain and error handling ({@link ApiSlice}) but without a
+ * server or the API's own servlet filters. The service is a stand-in, so each case is one line of
+ * setup and runs in milliseconds; the integration tests cover the same paths over HTTP against the
+ * real services, and what Tomcat and the servlet filters refuse (web/ErrorResponsesIT).
  */
-@WebMvcTest(controllers = StoreController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = {"dev\\.storesapi\\.web\\.(ApiExceptionHandler|DatabaseAvailability|StrictInputConfig)",
-                "dev\\.storesapi\\.config\\.StrictJsonConfig"}),
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class))
-@AutoConfigureMockMvc(addFilters = false)
-@Import(StoreRequestsWebMvcTest.EmbeddedDataSource.class)
+@ApiSlice
 class StoreRequestsWebMvcTest {
 
     @Autowired
     MockMvcTester mvc;
 
-    @MockitoBean
+    @Autowired
     StoreService stores;
+
+    @Autowired
+    JwtService jwt;
+
+    @Autowired
+    AuthService auth;
 
     @Test
     void aBlankNameIsAnInvalidField() {
@@ -142,16 +137,7 @@ class StoreRequestsWebMvcTest {
     }
 
     private MvcTestResult create(String json) {
-        return mvc.post().uri("/store").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
-    }
-
-    /** DatabaseAvailability asks the pool whether the database answers; a real, empty one is enough. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class EmbeddedDataSource {
-
-        @Bean
-        DataSource dataSource() {
-            return new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:store-requests", "sa", "");
-        }
+        return mvc.post().uri("/store").header(HttpHeaders.AUTHORIZATION, "Bearer " + SliceTokens.admin(jwt, auth, 1))
+                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 }
