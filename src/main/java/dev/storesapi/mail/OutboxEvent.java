@@ -98,6 +98,11 @@ public class OutboxEvent {
         return publishedAt;
     }
 
+    /** When the sweep looks at it again (unless it is sent or dead by then); null once it is either. */
+    Instant getDueAt() {
+        return dueAt;
+    }
+
     /** The sweep looks at it again then (unless it is sent or dead by then). */
     void postpone(Instant dueAgainAt) {
         dueAt = dueAgainAt;

@@ -89,7 +89,8 @@ class OutboxRelay {
         int republished = 0;
         for (int i = 0; i < due.size(); i++) {
             OutboxEvent event = due.get(i);
-            Instant dueAgain = nextLook(event.getPublishedAt(), now, properties.redeliverAfter());
+            // Its next look, set when the sweep took it.
+            Instant dueAgain = event.getDueAt();
             try {
                 EmailJob job = jobs.toJob(event);
                 String ref = queue.publish(job);
