@@ -6,6 +6,7 @@ import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.IntegrationTest;
 import dev.storesapi.support.OutboxRows;
 import dev.storesapi.support.TestMail;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.storesapi.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** GET /admin/emails/dead and POST /admin/emails/{email_id}/resend (docs/email.md). */
 @IntegrationTest
@@ -47,12 +49,14 @@ class DeadEmailsIT {
         assertThat(resent.status()).as(resent.body()).isEqualTo(202);
         assertThat(resent.json().get("message").asString()).isEqualTo("Email queued to be sent again.");
         RegistrationEmailIT.awaitOneEmail(username + "@example.com");
-        assertThat(jdbc.queryForMap("select dead_at, sent_at, send_attempts from email_outbox where id = ?", job))
+        // The worker records the send after the SMTP server has taken the message, so the row can lag the inbox.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                jdbc.queryForMap("select dead_at, sent_at, send_attempts from email_outbox where id = ?", job))
                 .satisfies(row -> {
                     assertThat(row.get("dead_at")).isNull();
                     assertThat(row.get("sent_at")).isNotNull();
                     assertThat(row.get("send_attempts")).isEqualTo(1);
-                });
+                }));
         assertProblem(admin.post("/admin/emails/" + job + "/resend"), 409, "conflict", "This email was sent already.");
         assertThat(admin.get("/admin/emails/dead?size=1000").json().valueStream()
                 .noneMatch(entry -> entry.get("id").asLong() == job)).isTrue();
