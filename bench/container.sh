@@ -10,7 +10,8 @@
 #     (bench/mixed.lua) and WRITERS clients logging in and writing (bench/writes.py);
 #   - then a login flood (FLOOD_CONNECTIONS connections for FLOOD_SECONDS, bench/login.lua): the
 #     container must survive it (no OutOfMemoryError, no OOM kill).
-# IMAGE=tag BUILD_IMAGE=0 measures an image built before; COLD_ONLY=1 stops after the cold starts.
+# IMAGE=tag BUILD_IMAGE=0 measures an image built before; COLD_ONLY=1 stops after the cold starts;
+# COMPARE="tag ..." alternates the cold starts of other images with $IMAGE's.
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +47,8 @@ cold_start() { # cpus: one cold start, printed as a table row
   start_container "$1" web
   wait_for_200 "$CONTAINER" "$BASE/store" 600
   ended=$(date +%s%N)
-  printf '| %-6s | %8s | %8.1f |\n' "$1" "$(container_cpu_seconds "$CONTAINER")" "$(((ended - started) / 1000000))e-3"
+  printf '| %-20s | %-6s | %8s | %8.1f |\n' "$IMAGE" "$1" "$(container_cpu_seconds "$CONTAINER")" \
+    "$(((ended - started) / 1000000))e-3"
   "$DOCKER" logs "$CONTAINER" >"$OUT/container-cold-$1.log" 2>&1
   if aot_cache_problems "$OUT/container-cold-$1.log"; then
     echo "   WARNING: the JVM did not use the AOT cache (above)"
@@ -54,11 +56,15 @@ cold_start() { # cpus: one cold start, printed as a table row
   stop_container
 }
 
+# COMPARE="tag ...": cold starts of these images too, alternating with $IMAGE run by run, so that
+# a before and an after meet the same machine (bench/README.md "Comparing images").
+images=("$IMAGE")
+if [ -n "${COMPARE:-}" ]; then read -r -a compared <<<"$COMPARE"; images+=("${compared[@]}"); fi
 echo "== cold start: docker run to the first 200 of GET /store (--memory=512m)"
-echo "| --cpus | CPU-s    | wall s   |"
-echo "|--------|----------|----------|"
-for _ in $(seq 1 "$COLD_RUNS"); do cold_start 1; done
-for cpus in $COLD_CPUS; do cold_start "$cpus"; done
+echo "| image                | --cpus | CPU-s    | wall s   |"
+echo "|----------------------|--------|----------|----------|"
+for _ in $(seq 1 "$COLD_RUNS"); do for image in "${images[@]}"; do IMAGE=$image cold_start 1; done; done
+for cpus in $COLD_CPUS; do for image in "${images[@]}"; do IMAGE=$image cold_start "$cpus"; done; done
 if [ "${COLD_ONLY:-0}" = 1 ]; then exit 0; fi
 
 echo "== throughput (wrk -t2 -c32, $WARMUP warm-up, $DURATION measured) and memory (--memory=512m)"
