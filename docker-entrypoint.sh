@@ -20,7 +20,6 @@ mode=${1:-web}
 if [ $# -gt 0 ]; then
   shift
 fi
-arguments=$#
 
 case "$mode" in
   web | worker | migrate) APP_ROLE=$mode ;;
@@ -51,38 +50,32 @@ container_cpus() {
 }
 
 # JVM options for a 512 MiB container; docs/deploy.md "Memory and start-up settings" explains each.
+# (-AOTAdapterCaching: JDK 25 files two of this service's call adapters under one hash and warns
+# "Failed to link AdapterHandlerEntry" at every start, JDK-8364929; measured, caching them saves nothing.)
 # JAVA_OPTS comes last, so any of them can be overridden there.
 jvm_options="-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=12.5 -Xss512k \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
--XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
+-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-AOTAdapterCaching \
 -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider"
 if [ "$mode" != aot-training ]; then
   # With the AOT cache most class metadata is mapped from app.aot; the training run, which has no
-  # cache yet, needs more metaspace than this.
+  # cache yet, needs more metaspace than this (and the cache does not depend on the limit).
   jvm_options="$jvm_options -XX:MaxMetaspaceSize=128m"
-  if [ "$(container_cpus)" -le 1 ]; then
-    # One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
-    # compilations would take most of a small CPU quota during start-up and hold memory after it.
-    jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
-  fi
+fi
+# One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
+# compilations would take most of a small CPU quota during start-up and hold memory after it. The
+# AOT training run uses the same options as such an instance: the JVM uses only the parts of the
+# cache made with the options it runs with.
+if [ "$mode" = aot-training ] || [ "$(container_cpus)" -le 1 ]; then
+  jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
 fi
 
-# Spring AOT (docs/deploy.md "Spring AOT"): the build generated the bean definitions of the web role as
-# both Render Blueprints deploy it (prod profile, Redis for the email queue, no SMTP; sending its own
-# email or not), which start faster than working them out from conditions. They fit only that
-# configuration, so any other (or a Spring setting given in the environment, as an argument or as
-# a -D in JAVA_OPTS, which could change a condition) starts the usual way. SPRING_AOT=off opts out.
-spring_settings_in_environment() {
-  # Spring also reads lower-case names (spring_flyway_enabled); names with dots never reach it, sh drops them.
-  env | grep -iE '^(spring|management|springdoc|server)_[A-Za-z0-9_]*=' | grep -vqE '^SPRING_PROFILES_ACTIVE='
-}
-spring_aot_fits() {
-  [ "$mode" = web ] && [ "${SPRING_AOT:-on}" != off ] && [ "${SPRING_PROFILES_ACTIVE:-}" = prod ] \
-    && [ -n "${REDIS_URL:-}" ] && [ -z "${MAIL_HOST:-}" ] \
-    && [ "$arguments" -eq 0 ] && ! spring_settings_in_environment \
-    && case " ${JAVA_OPTS:-}" in *" -D"*) false ;; *) true ;; esac
-}
-if spring_aot_fits; then
+# Spring AOT (docs/deploy.md "Spring AOT"): the web service starts from the bean definitions the
+# build generated, which fit every configuration it runs in; the training run uses them too, so
+# that the AOT cache holds the classes such a start loads. The worker and migrate roles, which run
+# no web server, start the usual way. SPRING_AOT=off opts out (for a setting that switches one of
+# Spring Boot's own features on or off, such as SPRING_FLYWAY_ENABLED).
+if [ "$APP_ROLE" = web ] && [ "${SPRING_AOT:-on}" != off ]; then
   jvm_options="$jvm_options -Dspring.aot.enabled=true"
 fi
 

@@ -125,9 +125,10 @@ wrk_row() { # label, wrk output file
     "$(awk '$1 == "50%" {print $2}' "$2")" "$(awk '$1 == "99%" {print $2}' "$2")"
 }
 
-# Prints the JVM's complaints about the AOT cache in a container log; succeeds when there are any.
+# Prints the JVM's complaints about the AOT cache in a container log (a cache it cannot map, or parts
+# of it made with other JVM options: "Failed to link ..."); succeeds when there are any.
 aot_cache_problems() { # log file
-  grep -E "Unable to (use|create|map)|\[error\]\[(aot|cds)\]" "$1"
+  grep -E "Unable to (use|create|map)|Failed to link|is different from the expected|\[(error|warning)\]\[(aot|cds)" "$1"
 }
 
 # A container's cgroup directory for a v1 controller, or its v2 directory.

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,9 +29,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Any unexpected status ends the run with an exception and a non-zero exit, which fails the image
  * build: a cache trained on error pages would prepare the wrong code.
+ * <p>
+ * Always a bean, started or not at run time: the training runs in Spring AOT mode, from the bean
+ * definitions generated at build time with the training switched off (docs/deploy.md "Spring AOT").
  */
 @Component
-@ConditionalOnBooleanProperty("stores.aot-training.enabled")
 @EnableConfigurationProperties(AotTrainingProperties.class)
 class AotTrainingWorkload {
 
@@ -43,16 +44,21 @@ class AotTrainingWorkload {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final boolean enabled;
     private final int rounds;
     private String base;
 
     AotTrainingWorkload(AotTrainingProperties properties) {
+        this.enabled = properties.enabled();
         this.rounds = properties.rounds();
     }
 
     /** On its own thread: the service reports itself ready only after this listener returns. */
     @EventListener
     void startTraining(ApplicationReadyEvent ready) {
+        if (!enabled) {
+            return;
+        }
         Thread.ofPlatform().name("aot-training").start(() -> {
             int status;
             try {

@@ -39,6 +39,7 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int RECLAIM_BATCH = 100;
 
+    private final boolean consumes;
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
     private final EmailMessageProcessor messages;
@@ -57,14 +58,16 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
     private final StreamOutage reclaimOutage;
     private volatile boolean running;
 
+    /** {@code consumes}: whether this process consumes the stream, and so starts the worker. */
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
-            EmailProperties properties) {
-        this(redis, connections, delivery, properties, new SimpleAsyncTaskExecutor("email-stream-"));
+            EmailProperties properties, boolean consumes) {
+        this(redis, connections, delivery, properties, consumes, new SimpleAsyncTaskExecutor("email-stream-"));
     }
 
     /** With the executor of the polling loop given: a test holds {@link #start()} back with it. */
     RedisStreamWorker(StringRedisTemplate redis, RedisConnectionFactory connections, EmailDelivery delivery,
-            EmailProperties properties, Executor reader) {
+            EmailProperties properties, boolean consumes, Executor reader) {
+        this.consumes = consumes;
         this.redis = redis;
         this.connections = connections;
         this.messages = new EmailMessageProcessor(redis, delivery, properties);
@@ -157,10 +160,10 @@ class RedisStreamWorker implements SmartLifecycle, DisposableBean {
         return running;
     }
 
-    /** Only where the stream is consumed: APP_ROLE=worker, or EMAIL_WORKER_ENABLED on a web service. */
+    /** Only where the stream is consumed: APP_ROLE=worker, or EMAIL_WORKER_ENABLED on a web service with Redis. */
     @Override
     public boolean isAutoStartup() {
-        return properties.workerEnabled();
+        return consumes;
     }
 
     @Override

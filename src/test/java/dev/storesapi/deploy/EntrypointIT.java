@@ -127,6 +127,33 @@ class EntrypointIT {
         }
     }
 
+    /**
+     * The same Spring AOT bean definitions in the configuration farthest from Render's: no profile,
+     * the embedded database, no Redis (emails in process) and SMTP. The registration email arrives.
+     */
+    @Test
+    void webOnTheEmbeddedDefaultsWithSmtpStartsFromTheSameSpringAotBeanDefinitions() throws Exception {
+        int port = FreePort.belowEphemeralRange();
+        Path dataDir = Files.createTempDirectory(appHome, "data");
+        Started web = start(List.of("web"), Map.of("PORT", Integer.toString(port), "DATA_DIR", dataDir.toString(),
+                "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(TestMail.port())));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(port, "/actuator/health/readiness") == 200);
+        assertThat(web.log()).contains("Starting AOT-processed StoresApiApplication")
+                .contains("Emails are sent over SMTP (MAIL_HOST)");
+        String username = "aot_smtp_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
+                        + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.messagesTo(username + "@example.com").size() == 1);
+        web.process().destroy();
+        assertThat(web.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Test
     void migrateMigratesAndExitsZero() throws Exception {
         String database = newDatabase();

@@ -11,6 +11,8 @@ import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +24,8 @@ class MailConfigTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             // application.yml holds the settings' defaults (docs/configuration.md "Where settings live").
             .withInitializer(new ConfigDataApplicationContextInitializer())
-            .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+            // Spring Boot's Redis beans exist in every configuration (Lettuce connects on first use).
+            .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, DataRedisAutoConfiguration.class))
             .withUserConfiguration(MailConfig.class)
             .withBean(EmailDelivery.class, () -> mock(EmailDelivery.class));
 
@@ -64,8 +67,8 @@ class MailConfigTest {
         // SMTP's read timeout applies to each of up to a dozen replies: the bound of a whole send.
         assertThat(smtp.longestWholeSend()).isEqualTo(Duration.ofSeconds(5 + 12 * 10 + 2 * 10));
         assertThat(mailgun.longestWholeSend()).isEqualTo(Duration.ofSeconds(9));
-        MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, mailgun);
-        assertThatThrownBy(() -> MailConfig.RedisQueue.requireRetryDelayLongerThanASend(tenSeconds, smtp))
+        MailConfig.requireRetryDelayLongerThanASend(tenSeconds, mailgun);
+        assertThatThrownBy(() -> MailConfig.requireRetryDelayLongerThanASend(tenSeconds, smtp))
                 .hasMessageContaining("EMAIL_RETRY_DELAY (PT10S) is shorter than one send may take (25000 ms");
     }
 
@@ -107,13 +110,31 @@ class MailConfigTest {
 
     /** Lettuce connects on first use: nothing here uses Redis, so none runs. */
     private ApplicationContextRunner withRedis() {
-        return context.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-                .withBean(HealthContributorRegistry.class, DefaultHealthContributorRegistry::new)
+        return context.withBean(HealthContributorRegistry.class, DefaultHealthContributorRegistry::new)
                 .withPropertyValues("spring.data.redis.url=redis://127.0.0.1:1");
     }
 
     @Test
     void withoutRedisJobsAreDeliveredInProcess() {
         context.run(started -> assertThat(started.getBean(EmailQueue.class)).isInstanceOf(InProcessEmailQueue.class));
+    }
+
+    /** As in the image, whose Spring AOT bean definitions include the stream worker for every configuration. */
+    @Test
+    void withoutRedisTheWorkerNeverStartsEvenWhereEnabled() {
+        context.withBean(HealthContributorRegistry.class, DefaultHealthContributorRegistry::new)
+                .withPropertyValues("stores.email.worker-enabled=true").run(started -> {
+                    assertThat(started).hasNotFailed();
+                    assertThat(started.getBean(EmailQueue.class)).isInstanceOf(InProcessEmailQueue.class);
+                    assertThat(started.getBean(RedisStreamWorker.class).isRunning()).isFalse();
+                    assertThat(started.getBean(HealthContributorRegistry.class).getContributor("emailQueue")).isNull();
+                });
+    }
+
+    /** As in the image, whose Spring AOT bean definitions include Spring Boot's JavaMailSender for every configuration. */
+    @Test
+    void aJavaMailSenderWithoutMailHostIsNotUsed() {
+        context.withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+                .run(started -> assertThat(started.getBean(EmailSender.class)).isInstanceOf(LoggingEmailSender.class));
     }
 }

@@ -62,7 +62,7 @@ class RedisStreamWorkerIT {
             // The loop reads again only once the listener returned for every message of the last read.
             await().atMost(Duration.ofSeconds(10)).until(() -> readsServed() >= 2);
         };
-        RedisStreamWorker worker = new RedisStreamWorker(redis, connections, delivery, properties,
+        RedisStreamWorker worker = new RedisStreamWorker(redis, connections, delivery, properties, true,
                 firstBatchHandedOverBeforeStartReturns);
 
         worker.start();
