@@ -30,9 +30,12 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
                 "stores.email.reclaim-interval=200ms",
                 // Reading resumes soon after a test's Redis outage (the default cap is 10 s).
                 "stores.email.stream-outage-max-wait=500ms",
-                "spring.mail.properties.mail.smtp.connectiontimeout=500",
-                "spring.mail.properties.mail.smtp.timeout=500",
-                "spring.mail.properties.mail.smtp.writetimeout=500"
+                // Together no longer than EMAIL_RETRY_DELAY (MailConfig refuses that). Most of it for
+                // GreenMail's answers: on two loaded cores a reply can take over 500 ms, and a send that
+                // times out after GreenMail took the message is sent again (TwoWorkersIT would see two).
+                "spring.mail.properties.mail.smtp.connectiontimeout=250",
+                "spring.mail.properties.mail.smtp.timeout=1000",
+                "spring.mail.properties.mail.smtp.writetimeout=250"
         ).applyTo(context.getEnvironment());
     }
 }
