@@ -16,8 +16,7 @@ import org.springframework.core.Ordered;
  * <li>Spring Security's filter chain ({@link SecurityFilterProperties#DEFAULT_FILTER_ORDER}), with
  * {@code auth/JwtAuthenticationFilter} inside it;</li>
  * <li>{@link #ACTUATOR_NOT_FOUND}, {@link #CATALOG_CACHE}: what only authorised requests reach;</li>
- * <li>Boot's {@code ResourceUrlEncodingFilter}, {@link Ordered#LOWEST_PRECEDENCE}; then the
- * DispatcherServlet.</li>
+ * <li>Tomcat's {@code WsFilter}; then the DispatcherServlet.</li>
  * </ol>
  * Filters with the same order run in no defined order, so no two share one; {@code web/FilterOrderIT}
  * checks the whole list in the running application, and docs/architecture.md draws it. The

@@ -106,13 +106,7 @@ class EntrypointIT {
             assertThat(web.log()).as("prod logs are JSON lines").contains("{\"@timestamp\"");
 
             String username = "aot_" + UUID.randomUUID().toString().substring(0, 8);
-            HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
-                    .newBuilder(URI.create("http://localhost:" + port + "/register"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
-                            + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            register(port, username);
             try (RedisClient redis = RedisClient.create(ownRedis.url()); var connection = redis.connect()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync()
                         .xrange("emails", io.lettuce.core.Range.create("-", "+")).stream()
@@ -142,13 +136,7 @@ class EntrypointIT {
         assertThat(web.log()).contains("Starting AOT-processed StoresApiApplication")
                 .contains("Emails are sent over SMTP (MAIL_HOST)");
         String username = "aot_smtp_" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
-                        + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        register(port, username);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.messagesTo(username + "@example.com").size() == 1);
         web.process().destroy();
         assertThat(web.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -280,6 +268,17 @@ class EntrypointIT {
             rows.next();
             return rows.getInt(1);
         }
+    }
+
+    /** Signs up {@code username} (at example.com), expecting 201. */
+    private static void register(int port, String username) throws IOException, InterruptedException {
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\""
+                        + username + "@example.com\",\"password\":\"aot-password-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     }
 
     private static int status(int port, String path) {
