@@ -63,10 +63,10 @@ if [ "$mode" != aot-training ]; then
   jvm_options="$jvm_options -XX:MaxMetaspaceSize=128m"
 fi
 # One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
-# compilations would take most of a small CPU quota during start-up and hold memory after it. The
-# AOT training run uses the same options as such an instance: the JVM uses only the parts of the
-# cache made with the options it runs with.
-if [ "$mode" = aot-training ] || [ "$(container_cpus)" -le 1 ]; then
+# compilations would take most of a small CPU quota during start-up and hold memory after it. Not
+# for the AOT training run: a cache trained with C1 alone kept a JVM with both compilers at C1's
+# speed (half the throughput at 2 CPUs; docs/deploy.md "AOT cache").
+if [ "$mode" != aot-training ] && [ "$(container_cpus)" -le 1 ]; then
   jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
 fi
 
