@@ -36,9 +36,8 @@ ENV MALLOC_ARENA_MAX=2
 # writes the classes it loaded and linked and the profiles of the methods that ran. It runs as
 # root because /app is root's, through the entrypoint, so with this JVM, the same relative jar
 # path (the JVM ignores a cache made for another class path), the web service's JVM options and
-# Spring AOT on, as the web service starts; but with both JIT compilers whatever the build machine
-# has, since a cache trained with C1 alone kept a JVM with C2 at C1's speed (docs/deploy.md). The JVM exits 0 even
-# when it cannot write the cache, so the build checks for the file. Its hundreds of sign-ups from
+# Spring AOT on, but both JIT compilers (docs/deploy.md "AOT cache"). The JVM exits 0 even when
+# it cannot write the cache, so the build checks for the file. Its hundreds of sign-ups from
 # one address would meet the rate limits (docs/security.md), so they are raised, not switched off.
 RUN APP_HOME=/app DATA_DIR=/tmp/aot-training STORES_AOT_TRAINING_ENABLED=true PORT=0 \
         LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs RATE_LIMIT_LOGIN_PER_IP=100000/1m \

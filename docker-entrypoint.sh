@@ -50,24 +50,21 @@ container_cpus() {
 }
 
 # JVM options for a 512 MiB container; docs/deploy.md "Memory and start-up settings" explains each.
-# (-AOTAdapterCaching: JDK 25 files two of this service's call adapters under one hash and warns
-# "Failed to link AdapterHandlerEntry" at every start, JDK-8364929; measured, caching them saves nothing.)
 # JAVA_OPTS comes last, so any of them can be overridden there.
 jvm_options="-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=12.5 -Xss512k \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError \
 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-AOTAdapterCaching \
 -Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider"
+# The AOT training run goes without the next two (docs/deploy.md "AOT cache"): it needs more
+# metaspace than a start from the cache, and a cache trained with C1 alone keeps C2 from helping.
 if [ "$mode" != aot-training ]; then
-  # With the AOT cache most class metadata is mapped from app.aot; the training run, which has no
-  # cache yet, needs more metaspace than this (and the cache does not depend on the limit).
+  # With the AOT cache most class metadata is mapped from app.aot.
   jvm_options="$jvm_options -XX:MaxMetaspaceSize=128m"
-fi
-# One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
-# compilations would take most of a small CPU quota during start-up and hold memory after it. Not
-# for the AOT training run: a cache trained with C1 alone kept a JVM with both compilers at C1's
-# speed (half the throughput at 2 CPUs; docs/deploy.md "AOT cache").
-if [ "$mode" != aot-training ] && [ "$(container_cpus)" -le 1 ]; then
-  jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
+  if [ "$(container_cpus)" -le 1 ]; then
+    # One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
+    # compilations would take most of a small CPU quota during start-up and hold memory after it.
+    jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
+  fi
 fi
 
 # Spring AOT (docs/deploy.md "Spring AOT"): the web service starts from the bean definitions the
