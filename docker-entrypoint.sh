@@ -63,7 +63,9 @@ if [ "$mode" != aot-training ]; then
   if [ "$(container_cpus)" -le 1 ]; then
     # One CPU or less (Render's free, starter and standard instances): the C1 compiler only. C2's
     # compilations would take most of a small CPU quota during start-up and hold memory after it.
-    jvm_options="$jvm_options -XX:TieredStopAtLevel=1"
+    # The AOT cache's method profiles are for C2; replaying them would only have C1 compile, during
+    # start-up, what the training run found hot later.
+    jvm_options="$jvm_options -XX:TieredStopAtLevel=1 -XX:-AOTReplayTraining"
   fi
 fi
 

@@ -25,12 +25,14 @@ class EntrypointJvmOptionsTest {
     @Test
     void cgroupV2QuotaOfHalfACpuRunsC1Only() throws Exception {
         assertThat(javaCommandLine(Map.of("cpu.max", "50000 100000"), "web"))
-                .contains("-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:AOTCache=app.aot");
+                .contains("-XX:TieredStopAtLevel=1 -XX:-AOTReplayTraining", "-XX:MaxMetaspaceSize=128m",
+                        "-XX:AOTCache=app.aot");
     }
 
     @Test
     void cgroupV2QuotaOfTwoCpusKeepsBothCompilers() throws Exception {
-        assertThat(javaCommandLine(Map.of("cpu.max", "200000 100000"), "web")).doesNotContain("TieredStopAtLevel");
+        assertThat(javaCommandLine(Map.of("cpu.max", "200000 100000"), "web"))
+                .doesNotContain("TieredStopAtLevel", "AOTReplayTraining");
     }
 
     @Test
@@ -77,10 +79,10 @@ class EntrypointJvmOptionsTest {
         String training = javaCommandLine(Map.of("cpu.max", "100000 100000"), "aot-training");
         String web = commandLineFor(RENDER_WEB, "web");
         assertThat(training).contains("-XX:AOTCacheOutput=app.aot", "-Dspring.aot.enabled=true")
-                .doesNotContain("-XX:AOTCache=", "TieredStopAtLevel", "MaxMetaspaceSize");
+                .doesNotContain("-XX:AOTCache=", "TieredStopAtLevel", "AOTReplayTraining", "MaxMetaspaceSize");
         assertThat(training.replace("-XX:AOTCacheOutput=app.aot", "").replace("aot-training", ""))
                 .isEqualTo(web.replace("-XX:AOTCache=app.aot", "").replace("-XX:MaxMetaspaceSize=128m ", "")
-                        .replace(" -XX:TieredStopAtLevel=1", "").replace("web", ""));
+                        .replace(" -XX:TieredStopAtLevel=1 -XX:-AOTReplayTraining", "").replace("web", ""));
     }
 
     private static final Map<String, String> RENDER_WEB = Map.of("SPRING_PROFILES_ACTIVE", "prod",
