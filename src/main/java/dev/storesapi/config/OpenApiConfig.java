@@ -4,6 +4,7 @@ import dev.storesapi.auth.AccessPolicy;
 import dev.storesapi.auth.AuthFailure;
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiDocs;
+import dev.storesapi.web.IfMatch;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.util.Arrays;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -78,6 +80,51 @@ class OpenApiConfig {
                     .description("Not Modified: the copy with the ETag in If-None-Match is current (no body)")
                     .addHeaderObject(HttpHeaders.ETAG, etag));
         });
+    }
+
+    /** A catalog write that answers with a representation tags it as a following GET would (web/EntityTags). */
+    @Bean
+    OpenApiCustomizer taggedWrites() {
+        Header etag = new Header().description("The ETag a GET of this resource now gives: send it in If-Match to change it")
+                .schema(new StringSchema().example("\"0a1b2c3d4e5f60718293a4b5c6d7e8f9\""));
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            if (!CatalogCacheFilter.appliesTo(path)) {
+                return;
+            }
+            for (Operation write : new Operation[] {item.getPost(), item.getPut()}) {
+                if (write != null) {
+                    write.getResponses().forEach((status, response) -> {
+                        if (status.startsWith("2")) {
+                            response.addHeaderObject(HttpHeaders.ETAG, etag);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes that take an {@link IfMatch} (docs/api.md "Conditional writes"): the If-Match header it is
+     * read from, instead of the parameter springdoc sees, and the 412 and 428 it can answer.
+     */
+    @Bean
+    OperationCustomizer conditionalWrites() {
+        return (operation, handlerMethod) -> {
+            if (Arrays.stream(handlerMethod.getMethodParameters()).noneMatch(p -> p.getParameterType() == IfMatch.class)) {
+                return operation;
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().removeIf(parameter -> "ifMatch".equals(parameter.getName()));
+            }
+            operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
+                    .description("The ETag of the resource as you read it (or several, or * for \"it exists\"): "
+                            + "the write happens only if it is still current, else 412. Without it the write is "
+                            + "unconditional, unless the service requires it (428).")
+                    .schema(new StringSchema().example("\"0a1b2c3d4e5f60718293a4b5c6d7e8f9\"")));
+            ProblemExamples.add(operation, 412, AuthFailure.INVALID_CREDENTIALS);
+            ProblemExamples.add(operation, 428, AuthFailure.INVALID_CREDENTIALS);
+            return operation;
+        };
     }
 
     @Bean

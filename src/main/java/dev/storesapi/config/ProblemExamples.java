@@ -2,6 +2,7 @@ package dev.storesapi.config;
 
 import dev.storesapi.auth.AuthFailure;
 import dev.storesapi.ratelimit.RateLimitedException;
+import dev.storesapi.web.IfMatch;
 import dev.storesapi.web.ProblemCodes;
 import dev.storesapi.web.RequestBodyLimitFilter;
 import io.swagger.v3.oas.models.Operation;
@@ -71,9 +72,11 @@ final class ProblemExamples {
             Map.entry(400, "The request body is not valid JSON."),
             Map.entry(404, "Store not found."),
             Map.entry(409, "A store with that name already exists."),
+            Map.entry(412, IfMatch.CHANGED),
             Map.entry(413, RequestBodyLimitFilter.DETAIL),
             Map.entry(415, "Request bodies must be application/json."),
             Map.entry(422, "The request body has invalid fields."),
+            Map.entry(428, IfMatch.REQUIRED),
             Map.entry(429, RateLimitedException.DETAIL),
             Map.entry(500, "An unexpected error occurred. Quote the trace_id when you report it."),
             Map.entry(503, "The database is unavailable. Try again shortly."));

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,6 +61,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The request conflicts with the current state of the data."), HttpHeaders.EMPTY,
                 new ServletWebRequest(request));
+    }
+
+    /**
+     * Spring Security's firewall checks a header's value when it is read: one read by a controller
+     * (If-Match, say) with a control character in it ends here, not in the security chain.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, HttpServletRequest request) {
+        return respond(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has a header value that is not allowed."), HttpHeaders.EMPTY, new ServletWebRequest(request));
     }
 
     /** Anything else is a 500 with a trace id, unless it is the database being unreachable (a 503). */

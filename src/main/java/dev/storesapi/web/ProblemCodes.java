@@ -1,7 +1,10 @@
 package dev.storesapi.web;
 
 import dev.storesapi.error.ConflictException;
+import dev.storesapi.error.MalformedRequestException;
 import dev.storesapi.error.NotFoundException;
+import dev.storesapi.error.PreconditionFailedException;
+import dev.storesapi.error.PreconditionRequiredException;
 import dev.storesapi.error.RuleViolationException;
 import dev.storesapi.error.ServiceUnavailableException;
 import org.springframework.http.HttpStatusCode;
@@ -18,14 +21,16 @@ public final class ProblemCodes {
 
     public static String forStatus(HttpStatusCode status) {
         return switch (status.value()) {
-            case 400 -> "malformed_request";
+            case 400 -> MalformedRequestException.CODE;
             case 404 -> NotFoundException.CODE;
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 409 -> ConflictException.CODE;
+            case 412 -> PreconditionFailedException.CODE;
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
             case 422 -> RuleViolationException.CODE;
+            case 428 -> PreconditionRequiredException.CODE;
             case 501 -> "not_implemented";
             case 503 -> ServiceUnavailableException.CODE;
             case 505 -> "http_version_not_supported";

@@ -147,7 +147,7 @@ class AuthorizationMatrixWebMvcTest {
         given(items.list(any(), any())).willReturn(Page.empty());
         given(items.get(anyLong())).willReturn(item);
         given(items.create(any())).willReturn(item);
-        given(items.update(anyLong(), any())).willReturn(item);
+        given(items.update(anyLong(), any(), any())).willReturn(item);
         given(tags.listInStore(anyLong(), any())).willReturn(Page.empty());
         given(tags.get(anyLong())).willReturn(tag);
         given(tags.createInStore(anyLong(), any())).willReturn(tag);

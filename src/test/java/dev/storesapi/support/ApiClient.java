@@ -58,6 +58,11 @@ public class ApiClient {
         return new ApiClient(environment, http, token);
     }
 
+    /** The same caller (its token, if any) on another instance of the application ({@link SecondInstance}). */
+    public ApiClient on(Environment instance) {
+        return new ApiClient(instance, http, token);
+    }
+
     /** Remembers a password the tests use, so that no response may ever contain it. */
     public static void neverShow(String password) {
         PASSWORDS.add(password);

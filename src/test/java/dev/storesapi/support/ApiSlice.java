@@ -35,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "dev\\.storesapi\\.auth\\.(SecurityConfig|JwtConfig)",
         "dev\\.storesapi\\.config\\.(ClockConfig|StrictJsonConfig)",
-        "dev\\.storesapi\\.web\\.(ApiExceptionHandler|DatabaseAvailability|ProblemResponder|StrictInputConfig)"}),
+        "dev\\.storesapi\\.web\\.(ApiExceptionHandler|DatabaseAvailability|EntityTags|ProblemResponder|StrictInputConfig)"}),
         excludeFilters = {
                 @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Filter.class),
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.storesapi\\.mail\\..*")})

@@ -64,6 +64,15 @@ public final class FuzzCorpus {
             "Transfer-Encoding: chunked\r\nContent-Length: 5", "Content-Length: -1", "Content-Length: 1, 2",
             "Content-Length: 99999999999999999999");
 
+    /** Hostile If-Match values (docs/api.md "Conditional writes"), sent as written on the writes that read it. */
+    private static final List<String> IF_MATCHES = List.of("", "*", "**", "*, *", "W/", "\"", "\"\"", "W/\"x\", *",
+            "\"x\" \"y\"", "\"x\",", ",,,,", "\"x\"\r\nIf-Match: \"y\"", "\"\u00ff\u0080\"", "\"a\u0001b\"",
+            "\"a\u007fb\"", "\"a\u0000b\"", "\"" + "a".repeat(6000) + "\"", "\"a\",".repeat(1500), "\u00e9", "%22x%22",
+            "\"x\"; DROP TABLE items", "\"x\\\"\"");
+
+    private static final List<String> CONDITIONAL_WRITES = List.of("PUT /item/", "DELETE /item/", "DELETE /store/",
+            "DELETE /tag/");
+
     /** One request of the corpus; {@code body} null: none; {@code raw} set: sent exactly as written. */
     public record Request(String method, String target, String contentType, byte[] body, String raw) {
 
@@ -103,6 +112,14 @@ public final class FuzzCorpus {
         for (String framing : FRAMINGS) {
             requests.add(new Request(null, null, null, null, "POST /store HTTP/1.1\r\n" + headers
                     + "Content-Type: application/json\r\n" + framing + "\r\n\r\n0\r\n\r\n"));
+        }
+        for (String write : CONDITIONAL_WRITES) {
+            for (String ifMatch : IF_MATCHES) {
+                String body = write.startsWith("PUT") ? "{\"name\":\"fuzz\"}" : "";
+                requests.add(new Request(null, null, null, null, write + MISSING + " HTTP/1.1\r\n" + headers
+                        + "If-Match: " + ifMatch + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body));
+            }
         }
         for (String endpoint : ENDPOINTS) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));

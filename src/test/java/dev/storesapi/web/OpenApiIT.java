@@ -76,6 +76,29 @@ class OpenApiIT {
     }
 
     @Test
+    void conditionalWritesDocumentIfMatchTheir412And428AndTheETagTheyAnswerWith() {
+        JsonNode paths = docs().get("paths");
+
+        for (String[] write : new String[][] {{"put", "/item/{item_id}"}, {"delete", "/item/{item_id}"},
+                {"delete", "/store/{store_id}"}, {"delete", "/tag/{tag_id}"}}) {
+            JsonNode operation = paths.get(write[1]).get(write[0]);
+            assertThat(operation.get("parameters").valueStream().map(parameter -> parameter.get("name").asString()))
+                    .as("%s %s", write[0], write[1]).contains("If-Match").doesNotContain("ifMatch");
+            assertThat(operation.get("responses").propertyNames()).as("%s %s", write[0], write[1]).contains("412", "428");
+            assertThat(operation.get("responses").get("412").get("content").get("application/problem+json")
+                    .get("example").get("error").asString()).isEqualTo("precondition_failed");
+        }
+        for (String[] write : new String[][] {{"post", "/store", "201"}, {"post", "/item", "201"},
+                {"put", "/item/{item_id}", "200"}, {"post", "/store/{store_id}/tag", "201"},
+                {"post", "/item/{item_id}/tag/{tag_id}", "201"}}) {
+            assertThat(paths.get(write[1]).get(write[0]).get("responses").get(write[2]).get("headers").propertyNames())
+                    .as("%s %s", write[0], write[1]).contains("ETag");
+        }
+        assertThat(paths.get("/item/{item_id}/tag/{tag_id}").get("delete").get("responses").get("412")).isNull();
+        assertThat(paths.get("/register").get("post").get("responses").get("412")).isNull();
+    }
+
+    @Test
     void isOpenApi31WithExamplesInSchemas() {
         JsonNode docs = docs();
 

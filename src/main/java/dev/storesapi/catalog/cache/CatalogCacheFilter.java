@@ -1,5 +1,6 @@
 package dev.storesapi.catalog.cache;
 
+import dev.storesapi.web.EntityTags;
 import dev.storesapi.web.FilterOrder;
 import dev.storesapi.web.PagedResponses;
 import jakarta.servlet.FilterChain;
@@ -7,11 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
@@ -28,8 +25,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * has passed them ({@link FilterOrder#CATALOG_CACHE}): answered from {@link CatalogResponseCache} when
  * it holds a current copy for the path, query and Accept header, otherwise by the controllers, whose
  * 200s are then cached. Either
- * way a 200 carries a strong {@code ETag}, hashed from the body, its Content-Type and the paging
- * headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not
+ * way a 200 carries a strong {@code ETag} ({@link EntityTags}: the one rule writes tag their answers
+ * with too), hashed from the body, its Content-Type and the paging headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not
  * the body), and {@code Cache-Control: no-cache}
  * (clients and proxies may keep a copy but must revalidate it); {@code If-None-Match} with a
  * current tag gets 304 and no body. Errors are neither cached nor tagged and keep Spring Security's
@@ -122,19 +119,7 @@ public class CatalogCacheFilter extends OncePerRequestFilter {
     }
 
     private static String etagOf(ContentCachingResponseWrapper response) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException unavailable) {
-            throw new IllegalStateException(unavailable);
-        }
-        sha256.update(response.getContentAsByteArray());
-        String[][] headers = {{HttpHeaders.CONTENT_TYPE, response.getContentType()},
-                {PagedResponses.TOTAL_COUNT, response.getHeader(PagedResponses.TOTAL_COUNT)},
-                {HttpHeaders.LINK, response.getHeader(HttpHeaders.LINK)}};
-        for (String[] header : headers) {
-            sha256.update((header[0] + ':' + (header[1] == null ? "" : header[1]) + '\n').getBytes(StandardCharsets.UTF_8));
-        }
-        return "\"" + HexFormat.of().formatHex(sha256.digest(), 0, 16) + "\"";
+        return EntityTags.of(response.getContentAsByteArray(), response.getContentType(),
+                response.getHeader(PagedResponses.TOTAL_COUNT), response.getHeader(HttpHeaders.LINK));
     }
 }

@@ -2,6 +2,8 @@ package dev.storesapi.catalog.item;
 
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiDocs;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.Names;
 import dev.storesapi.web.PageQuery;
@@ -35,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ItemController {
 
     private final ItemService items;
+    private final EntityTags entityTags;
 
-    ItemController(ItemService items) {
+    ItemController(ItemService items, EntityTags entityTags) {
         this.items = items;
+        this.entityTags = entityTags;
     }
 
     @GetMapping
@@ -58,7 +62,7 @@ class ItemController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ItemResponse> create(@Valid @RequestBody ItemCreateRequest request) {
         ItemResponse item = items.create(request);
-        return ResponseEntity.created(URI.create("/item/" + item.id())).body(item);
+        return ResponseEntity.created(URI.create("/item/" + item.id())).eTag(entityTags.of(item)).body(item);
     }
 
     @GetMapping("/{item_id}")
@@ -75,15 +79,17 @@ class ItemController {
             description = "Fields given are replaced; \"description\": null clears it; null name or price is a 422. "
                     + "Moving a tagged item to another store is a 422: unlink its tags first.")
     @ApiDocs.Responses({404})
-    ItemResponse update(@PathVariable("item_id") @Positive long itemId, @Valid @RequestBody ItemUpdateRequest request) {
-        return items.update(itemId, request);
+    ResponseEntity<ItemResponse> update(@PathVariable("item_id") @Positive long itemId, IfMatch ifMatch,
+            @Valid @RequestBody ItemUpdateRequest request) {
+        ItemResponse item = items.update(itemId, request, ifMatch);
+        return ResponseEntity.ok().eTag(entityTags.of(item)).body(item);
     }
 
     @DeleteMapping("/{item_id}")
     @Operation(summary = "Delete an item")
     @ApiDocs.Responses({404})
-    MessageResponse delete(@PathVariable("item_id") @Positive long itemId) {
-        items.delete(itemId);
+    MessageResponse delete(@PathVariable("item_id") @Positive long itemId, IfMatch ifMatch) {
+        items.delete(itemId, ifMatch);
         return new MessageResponse("Item deleted.");
     }
 }

@@ -19,6 +19,10 @@ public interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificat
     @Query(value = "select store_id from items where id = :id for update", nativeQuery = true)
     Optional<Long> lockStoreIdById(Long id);
 
+    /** Locks the rows of a store's items (a conditional delete of the store: docs/api.md "Conditional writes"). */
+    @Query(value = "select id from items where store_id = :storeId order by id for update", nativeQuery = true)
+    List<Long> lockIdsByStoreId(Long storeId);
+
     @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id = :id")
     Optional<Item> findWithStoreAndTagsById(Long id);
 

@@ -6,6 +6,8 @@ import dev.storesapi.catalog.store.StoreService;
 import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.error.RuleViolationException;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,11 +27,13 @@ public class ItemService {
     private final ItemRepository items;
     private final StoreService stores;
     private final CatalogChanges changes;
+    private final EntityTags entityTags;
 
-    ItemService(ItemRepository items, StoreService stores, CatalogChanges changes) {
+    ItemService(ItemRepository items, StoreService stores, CatalogChanges changes, EntityTags entityTags) {
         this.items = items;
         this.stores = stores;
         this.changes = changes;
+        this.entityTags = entityTags;
     }
 
     /** Three queries whatever the page size: the page, its count, then stores and tags of the page. */
@@ -63,10 +67,12 @@ public class ItemService {
         return ItemResponse.from(item);
     }
 
+    /** {@code ifMatch} is checked against the item as it is once its row is locked (docs/api.md "Conditional writes"). */
     @Transactional
-    public ItemResponse update(long itemId, ItemUpdateRequest request) {
-        long storeBefore = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    public ItemResponse update(long itemId, ItemUpdateRequest request, IfMatch ifMatch) {
+        long storeBefore = lock(itemId, ifMatch);
         Item item = findWithStoreAndTags(itemId);
+        ifMatch.check(() -> entityTags.of(ItemResponse.from(item)));
         if (request.getName() != null) {
             item.setName(request.getName());
         }
@@ -91,13 +97,20 @@ public class ItemService {
     /**
      * The row lock decides a race with another delete (of the item, or of its store by cascade):
      * that one deletes the row under a lock of its own, so the later of the two waits for it and
-     * then finds no row (404); once the lock is held here, nothing else can delete the row.
+     * then finds no row (404, or 412 under If-Match); once the lock is held here, nothing else can
+     * delete or change the row, so {@code ifMatch} is checked against the item as it is deleted.
      */
     @Transactional
-    public void delete(long itemId) {
-        long storeId = items.lockStoreIdById(itemId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    public void delete(long itemId, IfMatch ifMatch) {
+        long storeId = lock(itemId, ifMatch);
+        ifMatch.check(() -> entityTags.of(get(itemId)));
         items.deleteItemById(itemId);
         changes.storesChanged(storeId);
+    }
+
+    /** Locks the item's row (every write of an item or of its links does) and returns its store. */
+    private long lock(long itemId, IfMatch ifMatch) {
+        return items.lockStoreIdById(itemId).orElseThrow(() -> ifMatch.whenMissing(new NotFoundException(NOT_FOUND)));
     }
 
     private void moveToStore(Item item, long storeId) {

@@ -2,6 +2,8 @@ package dev.storesapi.catalog.store;
 
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiDocs;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StoreController {
 
     private final StoreService stores;
+    private final EntityTags entityTags;
 
-    StoreController(StoreService stores) {
+    StoreController(StoreService stores, EntityTags entityTags) {
         this.stores = stores;
+        this.entityTags = entityTags;
     }
 
     @GetMapping
@@ -46,7 +50,7 @@ class StoreController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StoreResponse> create(@Valid @RequestBody StoreRequest request) {
         StoreResponse store = stores.create(request);
-        return ResponseEntity.created(URI.create("/store/" + store.id())).body(store);
+        return ResponseEntity.created(URI.create("/store/" + store.id())).eTag(entityTags.of(store)).body(store);
     }
 
     @GetMapping("/{store_id}")
@@ -60,8 +64,8 @@ class StoreController {
     @DeleteMapping("/{store_id}")
     @Operation(summary = "Delete a store with its items, tags and links")
     @ApiDocs.Responses({404})
-    MessageResponse delete(@PathVariable("store_id") @Positive long storeId) {
-        stores.delete(storeId);
+    MessageResponse delete(@PathVariable("store_id") @Positive long storeId, IfMatch ifMatch) {
+        stores.delete(storeId, ifMatch);
         return new MessageResponse("Store deleted");
     }
 }

@@ -9,6 +9,8 @@ import dev.storesapi.catalog.tag.TagRepository;
 import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,12 +33,15 @@ public class StoreService {
     private final ItemRepository items;
     private final TagRepository tags;
     private final CatalogChanges changes;
+    private final EntityTags entityTags;
 
-    StoreService(StoreRepository stores, ItemRepository items, TagRepository tags, CatalogChanges changes) {
+    StoreService(StoreRepository stores, ItemRepository items, TagRepository tags, CatalogChanges changes,
+            EntityTags entityTags) {
         this.stores = stores;
         this.items = items;
         this.tags = tags;
         this.changes = changes;
+        this.entityTags = entityTags;
     }
 
     public Page<StoreResponse> list(Pageable pageable) {
@@ -71,10 +76,21 @@ public class StoreService {
         }
     }
 
+    /**
+     * Under If-Match the store's row and those of its items and tags are locked first, so that nothing
+     * its representation shows can change between the check and the delete (docs/api.md "Conditional
+     * writes"); without it the delete is one statement.
+     */
     @Transactional
-    public void delete(long storeId) {
+    public void delete(long storeId, IfMatch ifMatch) {
+        if (ifMatch.isPresent()) {
+            stores.lockById(storeId).orElseThrow(() -> ifMatch.whenMissing(new NotFoundException(NOT_FOUND)));
+            items.lockIdsByStoreId(storeId);
+            tags.lockIdsByStoreId(storeId);
+            ifMatch.check(() -> entityTags.of(get(storeId)));
+        }
         if (stores.deleteStoreById(storeId) == 0) {
-            throw new NotFoundException(NOT_FOUND);
+            throw ifMatch.whenMissing(new NotFoundException(NOT_FOUND));
         }
         changes.storesChanged(storeId);
     }

@@ -2,6 +2,8 @@ package dev.storesapi.catalog.tag;
 
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
 import dev.storesapi.web.ApiDocs;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import dev.storesapi.web.MessageResponse;
 import dev.storesapi.web.PageQuery;
 import dev.storesapi.web.PagedResponses;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TagController {
 
     private final TagService tags;
+    private final EntityTags entityTags;
 
-    TagController(TagService tags) {
+    TagController(TagService tags, EntityTags entityTags) {
         this.tags = tags;
+        this.entityTags = entityTags;
     }
 
     @GetMapping("/store/{store_id}/tag")
@@ -48,7 +52,7 @@ class TagController {
     ResponseEntity<TagResponse> create(@PathVariable("store_id") @Positive long storeId,
             @Valid @RequestBody TagRequest request) {
         TagResponse tag = tags.createInStore(storeId, request);
-        return ResponseEntity.created(URI.create("/tag/" + tag.id())).body(tag);
+        return ResponseEntity.created(URI.create("/tag/" + tag.id())).eTag(entityTags.of(tag)).body(tag);
     }
 
     @PostMapping("/item/{item_id}/tag/{tag_id}")
@@ -60,7 +64,8 @@ class TagController {
     ResponseEntity<TagResponse> link(@PathVariable("item_id") @Positive long itemId,
             @PathVariable("tag_id") @Positive long tagId) {
         TagService.LinkResult result = tags.linkToItem(itemId, tagId);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.tag());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(entityTags.of(result.tag())).body(result.tag());
     }
 
     @DeleteMapping("/item/{item_id}/tag/{tag_id}")
@@ -83,8 +88,8 @@ class TagController {
     @DeleteMapping("/tag/{tag_id}")
     @Operation(summary = "Delete a tag that no item is linked to")
     @ApiDocs.Responses({404, 409})
-    MessageResponse delete(@PathVariable("tag_id") @Positive long tagId) {
-        tags.delete(tagId);
+    MessageResponse delete(@PathVariable("tag_id") @Positive long tagId, IfMatch ifMatch) {
+        tags.delete(tagId, ifMatch);
         return new MessageResponse("Tag deleted.");
     }
 }

@@ -28,6 +28,10 @@ public interface TagRepository extends JpaRepository<Tag, Long> {
      * UPDATE in so many words: a link's foreign key check takes a key-share lock on the tag, which
      * the FOR NO KEY UPDATE that Hibernate makes of PESSIMISTIC_WRITE on PostgreSQL lets through.
      */
+    /** Locks the rows of a store's tags (a conditional delete of the store: docs/api.md "Conditional writes"). */
+    @Query(value = "select id from tags where store_id = :storeId order by id for update", nativeQuery = true)
+    List<Long> lockIdsByStoreId(Long storeId);
+
     @Query(value = "select * from tags where id = :id for update", nativeQuery = true)
     Optional<Tag> findByIdForUpdate(Long id);
 

@@ -9,6 +9,8 @@ import dev.storesapi.error.BrokenConstraint;
 import dev.storesapi.error.ConflictException;
 import dev.storesapi.error.NotFoundException;
 import dev.storesapi.error.RuleViolationException;
+import dev.storesapi.web.EntityTags;
+import dev.storesapi.web.IfMatch;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,12 +31,15 @@ public class TagService {
     private final ItemRepository items;
     private final StoreService stores;
     private final CatalogChanges changes;
+    private final EntityTags entityTags;
 
-    TagService(TagRepository tags, ItemRepository items, StoreService stores, CatalogChanges changes) {
+    TagService(TagRepository tags, ItemRepository items, StoreService stores, CatalogChanges changes,
+            EntityTags entityTags) {
         this.tags = tags;
         this.items = items;
         this.stores = stores;
         this.changes = changes;
+        this.entityTags = entityTags;
     }
 
     /** Four queries whatever the page size: the store, the page, its count, then the page's stores and items. */
@@ -115,10 +120,14 @@ public class TagService {
         return new UnlinkResponse("Item removed from tag", item, findWithStoreAndItems(tagId));
     }
 
+    /**
+     * The row lock makes "not linked" and the delete one step: a concurrent link waits, then finds no
+     * tag. It also holds what {@code ifMatch} is checked against (docs/api.md "Conditional writes").
+     */
     @Transactional
-    public void delete(long tagId) {
-        // The row lock makes "not linked" and the delete one step: a concurrent link waits, then finds no tag.
-        Tag tag = tags.findByIdForUpdate(tagId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    public void delete(long tagId, IfMatch ifMatch) {
+        Tag tag = tags.findByIdForUpdate(tagId).orElseThrow(() -> ifMatch.whenMissing(new NotFoundException(NOT_FOUND)));
+        ifMatch.check(() -> entityTags.of(findWithStoreAndItems(tagId)));
         if (items.existsByTagsId(tagId)) {
             throw new ConflictException(
                     "Could not delete tag. Make sure tag is not associated with any items, then try again.");
