@@ -43,18 +43,28 @@ public final class IfMatch {
         if (fieldLines.isEmpty()) {
             return ABSENT;
         }
-        String value = String.join(",", fieldLines).strip();
-        if (value.equals("*")) {
+        String value = String.join(",", fieldLines);
+        if (value.replaceAll("^[ \t]+|[ \t]+$", "").equals("*")) {
             return new IfMatch(true, true, List.of());
         }
         List<String> strong = new ArrayList<>();
         int tags = 0;
         int at = 0;
+        // RFC 9110's list: elements separated by commas, with spaces and tabs around them; empty ones skipped.
+        boolean expectingTag = true;
         while (at < value.length()) {
             char c = value.charAt(at);
-            if (c == ',' || c == ' ' || c == '\t') {
+            if (c == ' ' || c == '\t') {
                 at++;
                 continue;
+            }
+            if (c == ',') {
+                expectingTag = true;
+                at++;
+                continue;
+            }
+            if (!expectingTag) {
+                throw malformed(); // two tags without a comma between them
             }
             boolean weak = value.startsWith("W/", at);
             int open = weak ? at + 2 : at;
@@ -72,13 +82,11 @@ public final class IfMatch {
                 strong.add(value.substring(open, close + 1));
             }
             tags++;
+            expectingTag = false;
             at = close + 1;
-            if (at < value.length() && ",\t ".indexOf(value.charAt(at)) < 0) {
-                throw malformed();
-            }
         }
         if (tags == 0) {
-            throw malformed();
+            throw malformed(); // RFC 9110 would read an empty list as a condition that fails; it is a client's mistake
         }
         return new IfMatch(true, false, List.copyOf(strong));
     }

@@ -80,6 +80,20 @@ class ConditionalWritesIT {
         assertSameTagAsGet(updated, "/item/" + item.id());
     }
 
+    /** The catalog produces application/json only, so a write's tag is the tag of every GET it can answer. */
+    @Test
+    void anAcceptHeaderNeverGivesAnotherTagThanTheWritesAndOtherJsonTypesAreNotProduced() {
+        ApiResponse created = api.post("/store", Map.of("name", Catalog.unique("accept")));
+        String path = "/store/" + created.id();
+
+        for (String accept : List.of("application/json;charset=UTF-8", "*/*", "application/*", "application/json")) {
+            ApiResponse read = api.send(api.request(path).setHeader("Accept", accept).GET());
+            assertThat(read.header("ETag")).as(accept).isEqualTo(created.header("ETag"));
+        }
+        assertProblem(api.send(api.request(path).setHeader("Accept", "application/vnd.x+json").GET()), 406,
+                "not_acceptable");
+    }
+
     @Test
     void aPutWithTheCurrentTagWinsAndAStaleOneIsRefusedWithoutChangingAnything() {
         long itemId = catalog.item(catalog.store());
@@ -173,7 +187,7 @@ class ConditionalWritesIT {
                     withIfMatch(api, "PUT", "/item/" + itemId, read, "{\"name\": \"one\"}"));
             CompletableFuture<ApiResponse> two = CompletableFuture.supplyAsync(() ->
                     withIfMatch(onSecond, "PUT", "/item/" + itemId, read, "{\"name\": \"two\"}"));
-            other.awaitWaiter();
+            other.awaitWaiters(2);
             other.commit();
             answers = List.of(one.join(), two.join());
         }
@@ -192,6 +206,10 @@ class ConditionalWritesIT {
         assertProblem(onSecond.put("/item/" + itemId, Map.of("name", "x")), 428, "precondition_required",
                 "This service requires If-Match on writes: send the ETag of the resource as you read it.");
         assertProblem(onSecond.delete("/item/" + itemId), 428, "precondition_required");
+        StoreItemTag made = catalog.itemAndTag();
+        assertProblem(onSecond.delete("/tag/" + made.tag()), 428, "precondition_required");
+        assertProblem(onSecond.delete("/store/" + made.store()), 428, "precondition_required");
+        assertThat(api.get("/store/" + made.store()).status()).isEqualTo(200);
         assertThat(withIfMatch(onSecond, "DELETE", "/item/" + itemId, etagOf("/item/" + itemId), null).status())
                 .isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from items where id = ?", Integer.class, itemId)).isZero();

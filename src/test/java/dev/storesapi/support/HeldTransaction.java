@@ -58,9 +58,18 @@ public final class HeldTransaction implements AutoCloseable {
      * its own: inside a transaction PostgreSQL shows the same pg_stat_activity snapshot throughout.
      */
     public void awaitWaiter() {
+        awaitWaiters(1);
+    }
+
+    /**
+     * Waits until {@code count} other sessions wait, for a lock of this transaction or, queued
+     * behind another waiter for the same row, for that waiter's.
+     */
+    public void awaitWaiters(int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> observer.queryForObject(
-                "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))", Integer.class,
-                backend) > 0);
+                "select count(*) from pg_stat_activity where cardinality(pg_blocking_pids(pid)) > 0 and (? = any(pg_blocking_pids(pid)) "
+                        + "or pg_blocking_pids(pid) && array(select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))))",
+                Integer.class, backend, backend) >= count);
     }
 
     public void commit() {

@@ -180,7 +180,7 @@ class ErrorResponsesIT {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "GET  | /store/987654321 | application/json | 404 | not_found",
+            "GET  | /user/987654321  | application/json | 401 | authorization_required",
             "GET  | /store           | application/json | 406 | not_acceptable",
             "POST | /store           | text/plain       | 415 | unsupported_media_type",
             "GET  | /store/%zz       | application/json | 400 | malformed_request"})

@@ -35,7 +35,7 @@ class IfMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"0a1b2c\"", " \"0a1b2c\" ", "\"ffff\", \"0a1b2c\"", "\"ffff\",\"0a1b2c\"", "W/\"ffff\", \"0a1b2c\"",
-            ",\"0a1b2c\",", "*", " * "})
+            ",\"0a1b2c\",", "*", " * ", "\t*\t", "\"ffff\" ,\t\"0a1b2c\""})
     void holdsWhenOneStrongTagIsTheCurrentOneOrForAStar(String header) {
         IfMatch ifMatch = IfMatch.parse(List.of(header));
 
@@ -69,7 +69,7 @@ class IfMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", ",", "0a1b2c", "\"0a1b2c", "0a1b2c\"", "*, \"0a1b2c\"", "\"0a1b2c\", *", "**",
-            "w/\"0a1b2c\"", "\"0a1b2c \"", "W/0a1b2c", "\"0a\"1b\"", "\"0a1b2c\"x", "\"0a1b2c\";q=1", "\"a\u0001b\"", "\"a\nb\"",
+            "w/\"0a1b2c\"", "\"0a1b2c \"", "W/0a1b2c", "\"0a\"1b\"", "\"0a1b2c\"x", "\"0a1b2c\";q=1", "\"ffff\" \"0a1b2c\"", "\"ffff\"\t\"0a1b2c\"", "\u00a0*", "\"a\u0001b\"", "\"a\nb\"",
             "\"a\u007fb\"", "\"caf\u0101\"", "\"a\"\"b\""})
     void anythingElseIsA400(String header) {
         assertThatThrownBy(() -> IfMatch.parse(List.of(header))).isInstanceOf(MalformedRequestException.class)

@@ -29,8 +29,6 @@ public interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificat
     @Query("select distinct i from Item i join fetch i.store left join fetch i.tags where i.id in :ids")
     List<Item> findWithStoreAndTagsByIdIn(Collection<Long> ids);
 
-    boolean existsByTagsId(Long tagId);
-
     /** One statement; the database cascades to the item's tag links. */
     @Modifying
     @Query("delete from Item i where i.id = :id")

@@ -79,7 +79,9 @@ public class StoreService {
     /**
      * Under If-Match the store's row and those of its items and tags are locked first, so that nothing
      * its representation shows can change between the check and the delete (docs/api.md "Conditional
-     * writes"); without it the delete is one statement.
+     * writes"); without it the delete is one statement. The order, the store, then its items, then
+     * its tags, is the cascade's; no other write holds more than one item and one tag, and a link
+     * locks its item before its tag, so none can wait for this delete while holding what it needs.
      */
     @Transactional
     public void delete(long storeId, IfMatch ifMatch) {

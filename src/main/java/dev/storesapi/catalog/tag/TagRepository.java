@@ -23,15 +23,15 @@ public interface TagRepository extends JpaRepository<Tag, Long> {
     @Query("select distinct t from Tag t join fetch t.store left join fetch t.items where t.id in :ids")
     List<Tag> findWithStoreAndItemsByIdIn(Collection<Long> ids);
 
+    /** Locks the rows of a store's tags (a conditional delete of the store: docs/api.md "Conditional writes"). */
+    @Query(value = "select id from tags where store_id = :storeId order by id for update", nativeQuery = true)
+    List<Long> lockIdsByStoreId(Long storeId);
+
     /**
      * Locks the tag row, so no link to it can be inserted until the caller's transaction ends. FOR
      * UPDATE in so many words: a link's foreign key check takes a key-share lock on the tag, which
      * the FOR NO KEY UPDATE that Hibernate makes of PESSIMISTIC_WRITE on PostgreSQL lets through.
      */
-    /** Locks the rows of a store's tags (a conditional delete of the store: docs/api.md "Conditional writes"). */
-    @Query(value = "select id from tags where store_id = :storeId order by id for update", nativeQuery = true)
-    List<Long> lockIdsByStoreId(Long storeId);
-
     @Query(value = "select * from tags where id = :id for update", nativeQuery = true)
     Optional<Tag> findByIdForUpdate(Long id);
 

@@ -122,13 +122,16 @@ public class TagService {
 
     /**
      * The row lock makes "not linked" and the delete one step: a concurrent link waits, then finds no
-     * tag. It also holds what {@code ifMatch} is checked against (docs/api.md "Conditional writes").
+     * tag. What the tag shows is read once, after the lock, and both {@code ifMatch} (docs/api.md
+     * "Conditional writes") and "not linked" are judged on that read: an unlink locks only its item,
+     * so two reads could see two states.
      */
     @Transactional
     public void delete(long tagId, IfMatch ifMatch) {
         Tag tag = tags.findByIdForUpdate(tagId).orElseThrow(() -> ifMatch.whenMissing(new NotFoundException(NOT_FOUND)));
-        ifMatch.check(() -> entityTags.of(findWithStoreAndItems(tagId)));
-        if (items.existsByTagsId(tagId)) {
+        TagResponse current = findWithStoreAndItems(tagId);
+        ifMatch.check(() -> entityTags.of(current));
+        if (!current.items().isEmpty()) {
             throw new ConflictException(
                     "Could not delete tag. Make sure tag is not associated with any items, then try again.");
         }

@@ -126,18 +126,6 @@ class ItemRepositoryTest {
     }
 
     @Test
-    void aTagIsInUseWhileAnItemIsLinkedToIt() {
-        Store store = store();
-        Item item = item(store);
-        Tag tag = tag(store);
-        assertThat(items.existsByTagsId(tag.getId())).isFalse();
-
-        tags.linkItem(item.getId(), tag.getId());
-
-        assertThat(items.existsByTagsId(tag.getId())).isTrue();
-    }
-
-    @Test
     void deletingAnItemDeletesItsLinksButNotItsTags() {
         Store store = store();
         Item item = item(store);

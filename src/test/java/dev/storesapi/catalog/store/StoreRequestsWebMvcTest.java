@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 
 import dev.storesapi.auth.AuthService;
 import dev.storesapi.auth.JwtService;
@@ -92,13 +93,13 @@ class StoreRequestsWebMvcTest {
                          "instance": "/store/7", "error": "not_found"}""");
     }
 
+    /** The catalog produces application/json only: an Accept header that cannot be read gets the 406 problem. */
     @Test
-    void anUnreadableAcceptHeaderStillGetsTheProblem() {
-        given(stores.get(anyLong())).willThrow(new NotFoundException("Store not found."));
-
-        assertThat(mvc.get().uri("/store/7").header("Accept", "???")).hasStatus(404)
+    void anUnreadableAcceptHeaderGetsTheProblemOf406BeforeTheStoreIsRead() {
+        assertThat(mvc.get().uri("/store/7").header("Accept", "???")).hasStatus(406)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
-                .extractingPath("$.error").isEqualTo("not_found");
+                .extractingPath("$.error").isEqualTo("not_acceptable");
+        then(stores).shouldHaveNoInteractions();
     }
 
     @Test
