@@ -5,6 +5,7 @@ import dev.storesapi.error.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The If-Match precondition of a write (RFC 9110 section 13.1.1; docs/api.md "Conditional writes"):
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 public final class IfMatch {
 
     private static final IfMatch ABSENT = new IfMatch(false, false, List.of());
+    private static final Pattern ANY = Pattern.compile("[ \t]*\\*[ \t]*");
     public static final String CHANGED = "The resource has changed since you read it: GET it again for its current ETag.";
     public static final String GONE = "The resource in If-Match does not exist.";
     /** The detail of the 428 of a write without If-Match where REQUIRE_IF_MATCH is on. */
@@ -31,10 +33,6 @@ public final class IfMatch {
         this.strongTags = strongTags;
     }
 
-    public static IfMatch absent() {
-        return ABSENT;
-    }
-
     /**
      * Parses the header's field lines (a client may send several; they form one list). An empty
      * field, a {@code *} beside tags, or anything that is not an entity tag is a 400.
@@ -44,7 +42,7 @@ public final class IfMatch {
             return ABSENT;
         }
         String value = String.join(",", fieldLines);
-        if (value.replaceAll("^[ \t]+|[ \t]+$", "").equals("*")) {
+        if (ANY.matcher(value).matches()) {
             return new IfMatch(true, true, List.of());
         }
         List<String> strong = new ArrayList<>();

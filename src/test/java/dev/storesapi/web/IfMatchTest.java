@@ -64,7 +64,7 @@ class IfMatchTest {
         assertThat(IfMatch.parse(List.of("*")).whenMissing(notFound)).isInstanceOf(PreconditionFailedException.class)
                 .hasMessage(IfMatch.GONE);
         assertThat(IfMatch.parse(List.of(CURRENT)).whenMissing(notFound)).isInstanceOf(PreconditionFailedException.class);
-        assertThat(IfMatch.absent().whenMissing(notFound)).isSameAs(notFound);
+        assertThat(IfMatch.parse(List.of()).whenMissing(notFound)).isSameAs(notFound);
     }
 
     @ParameterizedTest

@@ -24,11 +24,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * GETs of the public catalog (docs/api.md "Caching and conditional requests"), after Spring Security
  * has passed them ({@link FilterOrder#CATALOG_CACHE}): answered from {@link CatalogResponseCache} when
  * it holds a current copy for the path, query and Accept header, otherwise by the controllers, whose
- * 200s are then cached. Either
- * way a 200 carries a strong {@code ETag} ({@link EntityTags}: the one rule writes tag their answers
- * with too), hashed from the body, its Content-Type and the paging headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not
- * the body), and {@code Cache-Control: no-cache}
- * (clients and proxies may keep a copy but must revalidate it); {@code If-None-Match} with a
+ * 200s are then cached. Either way a 200 carries a strong {@code ETag} ({@link EntityTags}, the rule
+ * that writes tag their answers with too), hashed from the body, its media type and the paging
+ * headers ({@code X-Total-Count}, {@code Link}: a new store past a full page changes those, not the
+ * body), and {@code Cache-Control: no-cache} (clients and proxies may keep a copy but must
+ * revalidate it); {@code If-None-Match} with a
  * current tag gets 304 and no body. Errors are neither cached nor tagged and keep Spring Security's
  * no-store. HEAD is left alone (the servlet drops its body before this filter could hash it).
  */
