@@ -1,6 +1,6 @@
 // Imports clients/insomnia.json with Insomnia's own importers and checks that it covers every
 // operation of the API contract, with the access/refresh tokens chained from the /login response
-// and a conditional update whose If-Match is chained from a GET's ETag.
+// a conditional update whose If-Match is chained from a GET's ETag, and a create with an Idempotency-Key.
 const fs = require('fs');
 const { convert } = require('insomnia-importers');
 
@@ -33,6 +33,9 @@ const CONTRACT = [
   const ifMatch = requests.find(r => r.method === 'PUT' && r.headers.some(h => h.name === 'If-Match'
     && /^\{% response 'header', 'req_item_get', 'ETag'/.test(h.value)));
   if (!ifMatch) failures.push('no PUT sends If-Match with the ETag of the "Get an item" response');
+  const idempotent = requests.find(r => r.method === 'POST' && r.headers.some(h => h.name === 'Idempotency-Key'
+    && h.value === '{{ idempotency_key }}'));
+  if (!idempotent || !env.idempotency_key) failures.push('no POST sends Idempotency-Key from the environment');
   const protectedWithoutToken = requests.filter(r => !['GET', 'OPTIONS'].includes(r.method)
     && !['/register', '/login'].some(p => r.url.endsWith(p))
     && !r.headers.some(h => h.name === 'Authorization' && /^Bearer \{\{ (access|refresh)_token \}\}$/.test(h.value)));

@@ -8,6 +8,7 @@ import dev.storesapi.support.Catalog;
 import dev.storesapi.support.TestMail;
 import dev.storesapi.support.TestSecrets;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,28 @@ class EmbeddedDatabaseIT {
         assertProblem(api.get("/item/" + itemId), 404, "not_found");
         assertThat(jdbc.queryForObject("select count(*) from items_tags where item_id = ?", Integer.class, itemId))
                 .isZero();
+    }
+
+    /** The key's lock, lookup and stored answer on H2 (docs/api.md "Retrying a create"). */
+    @Test
+    void replaysARetriedCreate() {
+        api = accounts.admin();
+        String key = UUID.randomUUID().toString();
+        String store = "{\"name\":\"" + Catalog.unique("h2 retried") + "\"}";
+
+        ApiResponse first = postWithKey(key, store);
+        ApiResponse again = postWithKey(key, store);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertProblem(postWithKey(key, "{\"name\":\"" + Catalog.unique("h2 other") + "\"}"), 422,
+                "idempotency_key_reused");
+    }
+
+    private ApiResponse postWithKey(String key, String json) {
+        return api.send(api.request("/store").header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     @Test

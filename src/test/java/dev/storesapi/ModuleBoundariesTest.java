@@ -34,7 +34,8 @@ class ModuleBoundariesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("dev.storesapi.config..")
                 .layer("features").definedBy("dev.storesapi.catalog..", "dev.storesapi.auth..",
-                        "dev.storesapi.user..", "dev.storesapi.mail..", "dev.storesapi.ratelimit..")
+                        "dev.storesapi.user..", "dev.storesapi.mail..", "dev.storesapi.idempotency..",
+                        "dev.storesapi.ratelimit..")
                 .layer("redis").definedBy("dev.storesapi.redis..")
                 .layer("web").definedBy("dev.storesapi.web..")
                 .layer("error").definedBy("dev.storesapi.error..")

@@ -3,6 +3,7 @@ package dev.storesapi.config;
 import dev.storesapi.auth.AccessPolicy;
 import dev.storesapi.auth.AuthFailure;
 import dev.storesapi.catalog.cache.CatalogCacheFilter;
+import dev.storesapi.idempotency.IdempotentCreates;
 import dev.storesapi.web.ApiDocs;
 import dev.storesapi.web.IfMatch;
 import io.swagger.v3.oas.models.Components;
@@ -125,6 +126,37 @@ class OpenApiConfig {
             ProblemExamples.add(operation, 428, AuthFailure.INVALID_CREDENTIALS);
             return operation;
         };
+    }
+
+    /**
+     * The creates that take an Idempotency-Key (idempotency/IdempotentCreates, docs/api.md "Retrying a
+     * create"): the header, the Idempotent-Replayed of a repeat's answer, and the 409 and 422 of a key
+     * in use or used for another request.
+     */
+    @Bean
+    OpenApiCustomizer idempotentCreates() {
+        Header replayed = new Header().description("true on the stored answer to a repeat of an earlier request with "
+                + "the same Idempotency-Key (nothing was written again)").schema(new StringSchema().example("true"));
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            Operation post = item.getPost();
+            if (post == null || !IdempotentCreates.appliesTo(path)) {
+                return;
+            }
+            post.addParametersItem(new HeaderParameter().name(IdempotentCreates.KEY_HEADER).required(false)
+                    .description("A key of yours, 1 to 255 printable ASCII characters (a UUID, say), new for each "
+                            + "new request: a repeat with the same key and request within 24 hours gets the first "
+                            + "answer again and writes nothing; the same key for another request is a 422 "
+                            + "(idempotency_key_reused), and one while the first still runs a 409 "
+                            + "(idempotency_key_in_use, with Retry-After).")
+                    .schema(new StringSchema().maxLength(255).example("8e03978e-40d5-43e8-bc93-6894a57f9324")));
+            post.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    response.addHeaderObject(IdempotentCreates.REPLAYED_HEADER, replayed);
+                }
+            });
+            ProblemExamples.add(post, 409, AuthFailure.INVALID_CREDENTIALS);
+            ProblemExamples.add(post, 422, AuthFailure.INVALID_CREDENTIALS);
+        });
     }
 
     @Bean

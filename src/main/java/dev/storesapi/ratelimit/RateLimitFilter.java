@@ -1,5 +1,6 @@
 package dev.storesapi.ratelimit;
 
+import dev.storesapi.idempotency.IdempotentRepeats;
 import dev.storesapi.web.FilterOrder;
 import dev.storesapi.web.ProblemResponder;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,8 @@ import org.springframework.web.util.UrlPathHelper;
  * and the controllers ({@link FilterOrder#RATE_LIMIT}: no body read, no token checked, no password
  * hashed), and after the observation filter, so a 429 is timed. The client IP is the connection's
  * address; behind Render's proxy (prod profile) Tomcat takes it from X-Forwarded-For, and only when
- * the connection comes from a trusted proxy address (docs/security.md).
+ * the connection comes from a trusted proxy address (docs/security.md). A sign-up that repeats an
+ * Idempotency-Key its address has used writes nothing, and is not counted.
  */
 @Component
 @Order(FilterOrder.RATE_LIMIT)
@@ -31,11 +33,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
     private final ProblemResponder problems;
+    private final IdempotentRepeats repeats;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties limits, ProblemResponder problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties limits, ProblemResponder problems,
+            IdempotentRepeats repeats) {
         this.limiter = limiter;
         this.limits = limits;
         this.problems = problems;
+        this.repeats = repeats;
     }
 
     @Override
@@ -54,7 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             case "/refresh" -> limits.refreshPerIp();
             default -> null;
         };
-        if (limit != null) {
+        if (limit != null && !("/register".equals(path) && repeats.isSignUpRepeat(request))) {
             try {
                 limiter.acquire(path.substring(1) + "-ip", limit, clientKey(request.getRemoteAddr()));
             } catch (RateLimitedException limited) {

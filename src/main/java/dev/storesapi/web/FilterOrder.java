@@ -15,7 +15,8 @@ import org.springframework.core.Ordered;
  * {@code RequestContextFilter} (-105);</li>
  * <li>Spring Security's filter chain ({@link SecurityFilterProperties#DEFAULT_FILTER_ORDER}), with
  * {@code auth/JwtAuthenticationFilter} inside it;</li>
- * <li>{@link #ACTUATOR_NOT_FOUND}, {@link #CATALOG_CACHE}: what only authorised requests reach;</li>
+ * <li>{@link #ACTUATOR_NOT_FOUND}, {@link #CATALOG_CACHE}, {@link #IDEMPOTENCY}: what only authorised
+ * requests reach;</li>
  * <li>Tomcat's {@code WsFilter}; then the DispatcherServlet.</li>
  * </ol>
  * Filters with the same order run in no defined order, so no two share one; {@code web/FilterOrderIT}
@@ -45,6 +46,12 @@ public final class FilterOrder {
 
     /** After the security chain so that only GETs it has authorised are answered from the cache. */
     public static final int CATALOG_CACHE = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20;
+
+    /**
+     * After the security chain, which tells whose Idempotency-Key it is; its transaction holds the
+     * request's write and the stored answer.
+     */
+    public static final int IDEMPOTENCY = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 30;
 
     private FilterOrder() {
     }

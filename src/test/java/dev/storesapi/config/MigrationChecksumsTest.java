@@ -31,7 +31,8 @@ class MigrationChecksumsTest {
             "5", -510469110,
             "6", 2126962553,
             "7", -552330397,
-            "8", 200476976);
+            "8", 200476976,
+            "9", 1782237363);
 
     private static final Map<String, String> RELEASED_SHA_256 = Map.of(
             "V1__catalog.sql", "7719cfb98d3c6ba55a664bf8c1d22d81ed73f31ced01f999e824187ed7779621",
@@ -41,7 +42,8 @@ class MigrationChecksumsTest {
             "V5__email_outbox_dead.sql", "a39a7721b9352ee060a79b6937c4966785b358649d86a2369c37ac0eb7fcf86d",
             "V6__email_delivery_record.sql", "b165084ea5219f5985936b3f8cc4a50ee4f9b2226ca3debb61e8947505e1a498",
             "V7__outbox_attempts_unused.sql", "fa15aa9d8406fe053ff6ede72d91d0deaf8ba3cd0966ffaf9d0b9f347d82eeda",
-            "V8__outbox_rollover_leftovers.sql", "974d1771017390a42afffe1e831f339b15c4702ce9683b1e89b59aa64a3dd550");
+            "V8__outbox_rollover_leftovers.sql", "974d1771017390a42afffe1e831f339b15c4702ce9683b1e89b59aa64a3dd550",
+            "V9__idempotency_keys.sql", "ea85d154b33bae1f0f5b141f82374184c414c6dd63156586e2dc0be640ca89ca");
 
     @Test
     void everyMigrationHasItsReleasedChecksum() {

@@ -70,6 +70,14 @@ public final class FuzzCorpus {
             "\"a\u007fb\"", "\"a\u0000b\"", "\"" + "a".repeat(6000) + "\"", "\"a\",".repeat(1500), "\u00e9", "%22x%22",
             "\"x\"; DROP TABLE items", "\"x\\\"\"");
 
+    /** Hostile Idempotency-Key values (docs/api.md "Retrying a create"), sent as written on the creates. */
+    private static final List<String> IDEMPOTENCY_KEYS = List.of("", " ", "k".repeat(256), "k".repeat(7000), "\u00e9",
+            "a\u0001b", "a\u0000b", "a\u007fb", "\u00ff\u0080", "x\r\nIdempotency-Key: y", "x\r\nIdempotency-Key: x",
+            "'; DROP TABLE idempotency_keys; --", "%00", "\"quoted\"", "*");
+
+    private static final List<String> CREATES = List.of("POST /store", "POST /item", "POST /store/" + MISSING + "/tag",
+            "POST /item/" + MISSING + "/tag/" + MISSING, "POST /register");
+
     private static final List<String> CONDITIONAL_WRITES = List.of("PUT /item/", "DELETE /item/", "DELETE /store/",
             "DELETE /tag/");
 
@@ -112,6 +120,14 @@ public final class FuzzCorpus {
         for (String framing : FRAMINGS) {
             requests.add(new Request(null, null, null, null, "POST /store HTTP/1.1\r\n" + headers
                     + "Content-Type: application/json\r\n" + framing + "\r\n\r\n0\r\n\r\n"));
+        }
+        for (String create : CREATES) {
+            for (String key : IDEMPOTENCY_KEYS) {
+                String body = "{\"name\":\"fuzz " + UUID.randomUUID() + "\"}";
+                requests.add(new Request(null, null, null, null, create + " HTTP/1.1\r\n" + headers
+                        + "Idempotency-Key: " + key + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body));
+            }
         }
         for (String write : CONDITIONAL_WRITES) {
             for (String ifMatch : IF_MATCHES) {

@@ -6,6 +6,7 @@ import dev.storesapi.support.ApiResponse;
 import dev.storesapi.support.FuzzCorpus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,10 @@ class DatabaseUnavailableIT {
         // The token's session cannot be checked: not a 401, not a 500.
         assertProblem(api.withToken(token).get("/user/me"), 503, "service_unavailable");
         ApiResponse down = api.get("/store");
+        // docs/api.md "Retrying a create": the key's lookup meets the outage first.
+        ApiResponse keyedSignUp = api.send(api.request("/register").header("Idempotency-Key", "down-key")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(
+                        "{\"username\":\"down_keyed\",\"email\":\"down_keyed@example.com\",\"password\":\"long enough pw\"}")));
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
         String logged = output.getOut().substring(logBefore);
         // docs/security.md: one line as the outage begins, not one per request; Tomcat's stack trace of
@@ -79,6 +84,7 @@ class DatabaseUnavailableIT {
         assertThat(logged.lines().filter(line -> line.contains("Database unavailable ("))).hasSize(1);
         assertProblem(down, 503, "service_unavailable", "The database is unavailable. Try again shortly.");
         assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertProblem(keyedSignUp, 503, "service_unavailable", "The database is unavailable. Try again shortly.");
 
         database = start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

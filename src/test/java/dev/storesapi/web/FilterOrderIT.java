@@ -46,7 +46,8 @@ class FilterOrderIT {
                 "dev.storesapi.support.RequestStatements", // the tests' own: counts a request's SQL statements
                 "springSecurityFilterChain",
                 "actuatorNotFoundFilter",
-                "catalogCacheFilter");
+                "catalogCacheFilter",
+                "idempotencyFilter");
         assertThat(filters).extracting(RegistrationBean::getOrder).isSorted().doesNotHaveDuplicates();
         assertThat(filters).filteredOn(filter -> filter.getFilterName().equals("webMvcObservationFilter"))
                 .extracting(RegistrationBean::getOrder).containsExactly(FilterOrder.OBSERVATION);

@@ -99,6 +99,22 @@ class OpenApiIT {
     }
 
     @Test
+    void createsDocumentIdempotencyKeyItsRefusalsAndTheReplayedHeader() {
+        JsonNode paths = docs().get("paths");
+
+        for (String[] create : new String[][] {{"/store", "201"}, {"/item", "201"}, {"/store/{store_id}/tag", "201"},
+                {"/item/{item_id}/tag/{tag_id}", "201"}, {"/register", "201"}}) {
+            JsonNode post = paths.get(create[0]).get("post");
+            assertThat(post.get("parameters").valueStream().map(parameter -> parameter.get("name").asString()))
+                    .as(create[0]).contains("Idempotency-Key");
+            assertThat(post.get("responses").propertyNames()).as(create[0]).contains("409", "422");
+            assertThat(post.get("responses").get(create[1]).get("headers").propertyNames()).as(create[0])
+                    .contains("Idempotent-Replayed");
+        }
+        assertThat(paths.get("/login").get("post").get("parameters")).isNull();
+    }
+
+    @Test
     void isOpenApi31WithExamplesInSchemas() {
         JsonNode docs = docs();
 

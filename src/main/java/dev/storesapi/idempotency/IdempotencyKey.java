@@ -1,0 +1,32 @@
+package dev.storesapi.idempotency;
+
+import dev.storesapi.error.MalformedRequestException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Idempotency-Key header of a request (draft-ietf-httpapi-idempotency-key-header; docs/api.md
+ * "Retrying a create"): one value of 1 to 255 printable ASCII characters, taken as sent.
+ */
+record IdempotencyKey(String value) {
+
+    static final int MAX_LENGTH = 255;
+    static final String DETAIL = "Idempotency-Key must be one value of 1 to " + MAX_LENGTH
+            + " printable ASCII characters.";
+
+    /** Null without the header; a 400 for anything but one valid value. */
+    static @Nullable IdempotencyKey of(List<String> fieldLines) {
+        if (fieldLines.isEmpty()) {
+            return null;
+        }
+        if (fieldLines.size() > 1) {
+            throw new MalformedRequestException(DETAIL);
+        }
+        String value = fieldLines.getFirst();
+        if (value.isEmpty() || value.length() > MAX_LENGTH || !value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)
+                || value.isBlank()) {
+            throw new MalformedRequestException(DETAIL);
+        }
+        return new IdempotencyKey(value);
+    }
+}
