@@ -2,7 +2,6 @@ package dev.storesapi.idempotency;
 
 import dev.storesapi.error.MalformedRequestException;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Idempotency-Key header of a request (draft-ietf-httpapi-idempotency-key-header; docs/api.md
@@ -14,12 +13,9 @@ record IdempotencyKey(String value) {
     static final String DETAIL = "Idempotency-Key must be one value of 1 to " + MAX_LENGTH
             + " printable ASCII characters.";
 
-    /** Null without the header; a 400 for anything but one valid value. */
-    static @Nullable IdempotencyKey of(List<String> fieldLines) {
-        if (fieldLines.isEmpty()) {
-            return null;
-        }
-        if (fieldLines.size() > 1) {
+    /** The key of a request that sent the header (the filter runs only then); a 400 unless it is one valid value. */
+    static IdempotencyKey of(List<String> fieldLines) {
+        if (fieldLines.size() != 1) {
             throw new MalformedRequestException(DETAIL);
         }
         String value = fieldLines.getFirst();
